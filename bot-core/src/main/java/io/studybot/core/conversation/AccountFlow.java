@@ -1,0 +1,55 @@
+package io.studybot.core.conversation;
+
+import io.studybot.core.chat.Button;
+import io.studybot.core.chat.OutgoingMessage;
+import java.util.List;
+
+/** /pause, /resume and /forget: a learner's control over deliveries and their data. */
+final class AccountFlow {
+
+  void pause(Turn turn) {
+    if (refuseInGroup(turn, "/pause")) {
+      return;
+    }
+    turn.learner.setPaused(true);
+    turn.say("pause.done");
+  }
+
+  void resume(Turn turn) {
+    if (refuseInGroup(turn, "/resume")) {
+      return;
+    }
+    turn.learner.setPaused(false);
+    turn.say("resume.done", turn.learner.lessonTime(), turn.learner.quizTime());
+  }
+
+  void forget(Turn turn) {
+    if (refuseInGroup(turn, "/forget")) {
+      return;
+    }
+    turn.reply(
+        OutgoingMessage.text(turn.text("forget.confirm"))
+            .withButtons(
+                List.of(
+                    List.of(
+                        new Button(turn.text("forget.yes"), Payload.of(Payload.FORGET, "yes")),
+                        new Button(turn.text("forget.no"), Payload.of(Payload.FORGET, "no"))))));
+  }
+
+  void forgetAnswer(Turn turn, Payload payload) {
+    if (payload.value().equals("yes") && !turn.inGroup()) {
+      turn.repository.deleteLearner(turn.learner.id());
+      turn.say("forget.done");
+    } else {
+      turn.say("forget.kept");
+    }
+  }
+
+  private static boolean refuseInGroup(Turn turn, String command) {
+    if (turn.inGroup()) {
+      turn.sayPersonally("personal.only", command);
+      return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,78 @@
+package io.studybot.core.conversation;
+
+import io.studybot.content.Choice;
+import io.studybot.content.Language;
+import io.studybot.content.Question;
+import io.studybot.core.chat.Button;
+import io.studybot.core.chat.OutgoingMessage;
+import io.studybot.core.chat.RichText;
+import io.studybot.core.i18n.Messages;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A delivered question as a message with answer buttons. Short options become the buttons'
+ * labels; when any option is too long for a button, the options are listed in the text and the
+ * buttons carry their letters.
+ */
+final class QuestionView {
+  static final int MAX_BUTTON_LABEL = 24;
+  private static final String LETTERS = "ABCDE";
+
+  private final Messages messages;
+
+  QuestionView(Messages messages) {
+    this.messages = messages;
+  }
+
+  OutgoingMessage render(
+      Question question, long quizQuestionId, int number, int count, Language language) {
+    RichText.Builder text = RichText.builder();
+    text.paragraph(new RichText.Bold(messages.get(language, "quiz.question", number, count)));
+    text.paragraph(RichText.marked(question.prompt().in(language)));
+    question.code().ifPresent(text::code);
+    List<Choice> choices = question.choices();
+    boolean lettered = choices.stream().anyMatch(choice -> choice.text().in(language).length() > MAX_BUTTON_LABEL);
+    if (lettered) {
+      List<List<RichText.Span>> items = new ArrayList<>();
+      for (int i = 0; i < choices.size(); i++) {
+        List<RichText.Span> item = new ArrayList<>();
+        item.add(new RichText.Bold(letter(i) + ". "));
+        item.addAll(RichText.marked(choices.get(i).text().in(language)));
+        items.add(item);
+      }
+      text.list(items);
+    }
+    List<List<Button>> rows = new ArrayList<>();
+    for (int i = 0; i < choices.size(); i++) {
+      String label = lettered ? letter(i) : choices.get(i).text().in(language);
+      rows.add(List.of(new Button(label, Payload.answer(quizQuestionId, i))));
+    }
+    return OutgoingMessage.of(text.build()).withButtons(lettered ? List.of(flatten(rows)) : rows);
+  }
+
+  /** The verdict on an answer, with the explanation. */
+  RichText verdict(Question question, int choice, Language language) {
+    int right = question.correctIndex();
+    String rightText = question.choices().get(right).text().in(language);
+    RichText.Builder text = RichText.builder();
+    text.paragraph(RichText.marked(question.prompt().in(language)));
+    if (choice == right) {
+      text.paragraph(new RichText.Bold(messages.get(language, "answer.right", letter(right), rightText)));
+    } else {
+      String chosen = question.choices().get(choice).text().in(language);
+      text.paragraph(new RichText.Bold(messages.get(language, "answer.wrong", letter(choice), chosen)));
+      text.paragraph(RichText.marked(messages.get(language, "answer.correct-was", letter(right), rightText)));
+    }
+    text.paragraph(RichText.marked(question.explanation().in(language)));
+    return text.build();
+  }
+
+  static String letter(int index) {
+    return String.valueOf(LETTERS.charAt(index));
+  }
+
+  private static List<Button> flatten(List<List<Button>> rows) {
+    return rows.stream().flatMap(List::stream).toList();
+  }
+}

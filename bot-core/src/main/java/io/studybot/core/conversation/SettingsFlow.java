@@ -1,0 +1,173 @@
+package io.studybot.core.conversation;
+
+import io.studybot.content.Language;
+import io.studybot.core.chat.Button;
+import io.studybot.core.chat.OutgoingMessage;
+import io.studybot.core.study.Awaiting;
+import io.studybot.core.study.Learner;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Onboarding (/start) and /settings: language, time zone, lesson and quiz times. Choices come as
+ * buttons or typed text; a bad value gets a reply that says what is expected and changes nothing.
+ */
+final class SettingsFlow {
+  private static final List<String> ZONE_CHOICES =
+      List.of("Asia/Shanghai", "Asia/Tokyo", "Europe/London", "Europe/Berlin",
+          "America/New_York", "America/Los_Angeles", "UTC");
+  private static final List<String> TIME_CHOICES =
+      List.of("07:00", "08:00", "09:00", "12:00", "18:00", "20:00", "21:00");
+
+  void start(Turn turn) {
+    if (turn.inGroup()) {
+      Courses.enrollmentFor(turn);
+      turn.say("start.group");
+      return;
+    }
+    turn.reply(
+        OutgoingMessage.text(turn.text("start.welcome", turn.learner.displayName()))
+            .withButtons(languageButtons()));
+  }
+
+  void settings(Turn turn, List<String> args) {
+    if (turn.inGroup()) {
+      turn.say("personal.only", "/settings");
+      return;
+    }
+    turn.learner.finishOnboarding(); // choosing settings by hand replaces the guided set-up
+    if (args.isEmpty()) {
+      showSettings(turn);
+      return;
+    }
+    String value = args.size() > 1 ? String.join(" ", args.subList(1, args.size())) : "";
+    switch (args.get(0).toLowerCase(java.util.Locale.ROOT)) {
+      case "language", "lang" -> Language.fromTag(value).ifPresentOrElse(
+          language -> setLanguage(turn, language), () -> turn.say("settings.bad-language", value));
+      case "zone", "tz" -> setZone(turn, value);
+      case "lesson" -> setTime(turn, Awaiting.LESSON_TIME, value);
+      case "quiz" -> setTime(turn, Awaiting.QUIZ_TIME, value);
+      default -> turn.say("settings.usage");
+    }
+  }
+
+  /** A press on a settings button: {@code set:*}, {@code lang:*}, {@code zone:*}, {@code lt:*}, {@code qt:*}. */
+  void press(Turn turn, Payload payload) {
+    switch (payload.kind()) {
+      case Payload.LANGUAGE -> Language.fromTag(payload.value()).ifPresentOrElse(
+          language -> setLanguage(turn, language), () -> turn.say("button.stale"));
+      case Payload.ZONE -> setZone(turn, payload.value());
+      case Payload.LESSON_TIME -> setTime(turn, Awaiting.LESSON_TIME, payload.value());
+      case Payload.QUIZ_TIME -> setTime(turn, Awaiting.QUIZ_TIME, payload.value());
+      case Payload.SETTING -> ask(turn, payload.value());
+      default -> turn.say("button.stale");
+    }
+  }
+
+  /** Typed text while a setting is awaited. */
+  void typed(Turn turn, Awaiting awaiting, String text) {
+    switch (awaiting) {
+      case ZONE -> setZone(turn, text);
+      case LESSON_TIME, QUIZ_TIME -> setTime(turn, awaiting, text);
+    }
+  }
+
+  private void ask(Turn turn, String setting) {
+    switch (setting) {
+      case "lang" -> turn.reply(OutgoingMessage.text(turn.text("ask.language")).withButtons(languageButtons()));
+      case "zone" -> askZone(turn);
+      case "lesson" -> askTime(turn, Awaiting.LESSON_TIME);
+      case "quiz" -> askTime(turn, Awaiting.QUIZ_TIME);
+      default -> turn.say("button.stale");
+    }
+  }
+
+  private void setLanguage(Turn turn, Language language) {
+    turn.learner.setLanguage(language);
+    turn.speak(language);
+    if (!turn.learner.onboarded()) {
+      askZone(turn);
+      return;
+    }
+    turn.say("settings.language-set");
+  }
+
+  private void setZone(Turn turn, String text) {
+    Optional<ZoneId> zone = SettingsInput.zone(text);
+    if (zone.isEmpty()) {
+      turn.say("settings.bad-zone", text.strip());
+      return;
+    }
+    turn.learner.setZone(zone.get());
+    turn.learner.await(null);
+    if (!turn.learner.onboarded()) {
+      askTime(turn, Awaiting.LESSON_TIME);
+      return;
+    }
+    turn.say("settings.zone-set", zone.get().getId());
+  }
+
+  private void setTime(Turn turn, Awaiting which, String text) {
+    Optional<LocalTime> time = SettingsInput.time(text);
+    if (time.isEmpty()) {
+      turn.say("settings.bad-time", text.strip());
+      return;
+    }
+    Learner learner = turn.learner;
+    learner.await(null);
+    if (which == Awaiting.LESSON_TIME) {
+      learner.setLessonTime(time.get());
+    } else {
+      learner.setQuizTime(time.get());
+    }
+    if (!learner.onboarded()) {
+      learner.finishOnboarding();
+      turn.say("start.done", learner.lessonTime(), learner.quizTime(), learner.zone().getId());
+      return;
+    }
+    turn.say(which == Awaiting.LESSON_TIME ? "settings.lesson-set" : "settings.quiz-set", time.get());
+  }
+
+  private void showSettings(Turn turn) {
+    Learner learner = turn.learner;
+    String text =
+        turn.text("settings.show", turn.text("language.name"), learner.zone().getId(),
+            learner.lessonTime(), learner.quizTime(),
+            turn.text(learner.paused() ? "settings.paused" : "settings.active"));
+    turn.reply(
+        OutgoingMessage.text(text)
+            .withButtons(
+                List.of(
+                    List.of(button(turn, "button.language", Payload.SETTING, "lang"),
+                        button(turn, "button.zone", Payload.SETTING, "zone")),
+                    List.of(button(turn, "button.lesson-time", Payload.SETTING, "lesson"),
+                        button(turn, "button.quiz-time", Payload.SETTING, "quiz")))));
+  }
+
+  private void askZone(Turn turn) {
+    turn.learner.await(Awaiting.ZONE);
+    List<List<Button>> rows =
+        ZONE_CHOICES.stream().map(zone -> List.of(new Button(zone, Payload.of(Payload.ZONE, zone)))).toList();
+    turn.reply(OutgoingMessage.text(turn.text("ask.zone", turn.learner.zone().getId())).withButtons(rows));
+  }
+
+  private void askTime(Turn turn, Awaiting which) {
+    turn.learner.await(which);
+    String kind = which == Awaiting.LESSON_TIME ? Payload.LESSON_TIME : Payload.QUIZ_TIME;
+    List<Button> times = TIME_CHOICES.stream().map(time -> new Button(time, Payload.of(kind, time))).toList();
+    String key = which == Awaiting.LESSON_TIME ? "ask.lesson-time" : "ask.quiz-time";
+    turn.reply(OutgoingMessage.text(turn.text(key)).withButtons(List.of(times.subList(0, 4), times.subList(4, times.size()))));
+  }
+
+  private static List<List<Button>> languageButtons() {
+    return List.of(
+        List.of(new Button("中文", Payload.of(Payload.LANGUAGE, "zh")),
+            new Button("English", Payload.of(Payload.LANGUAGE, "en"))));
+  }
+
+  private static Button button(Turn turn, String key, String kind, String value) {
+    return new Button(turn.text(key), Payload.of(kind, value));
+  }
+}

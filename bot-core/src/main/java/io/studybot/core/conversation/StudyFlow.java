@@ -1,0 +1,133 @@
+package io.studybot.core.conversation;
+
+import io.studybot.content.Question;
+import io.studybot.content.Topic;
+import io.studybot.core.chat.OutgoingMessage;
+import io.studybot.core.chat.RichText;
+import io.studybot.core.i18n.Messages;
+import io.studybot.core.study.Enrollment;
+import io.studybot.core.study.Quiz;
+import io.studybot.core.study.QuizAttempt;
+import io.studybot.core.study.QuizQuestion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Lessons and quizzes: /today, /quiz, /next, /skip. Answers are handled by {@link AnswerFlow}. */
+final class StudyFlow {
+  private final LessonView lessons;
+  private final QuestionView questions;
+  private final StudyRules rules;
+
+  StudyFlow(Messages messages, StudyRules rules) {
+    this.lessons = new LessonView(messages);
+    this.questions = new QuestionView(messages);
+    this.rules = rules;
+  }
+
+  void today(Turn turn) {
+    Enrollment enrollment = Courses.enrollmentFor(turn);
+    Optional<Topic> topic = Courses.currentTopic(turn, enrollment);
+    if (topic.isEmpty()) {
+      turn.say("course.finished");
+      return;
+    }
+    int total = turn.curriculum.topics().size();
+    turn.reply(lessons.render(topic.get(), enrollment.position() + 1, total, turn.language()));
+  }
+
+  void quiz(Turn turn) {
+    Enrollment enrollment = Courses.enrollmentFor(turn);
+    Optional<Topic> current = Courses.currentTopic(turn, enrollment);
+    if (current.isEmpty()) {
+      turn.say("course.finished");
+      return;
+    }
+    Topic topic = current.get();
+    Optional<Quiz> open = turn.repository.openQuiz(enrollment.id());
+    if (open.isPresent() && open.get().topicId().equals(topic.id()) && open.get().deliveredTo(turn.chat())) {
+      resendUnanswered(turn, open.get(), topic);
+      return;
+    }
+    open.ifPresent(stale -> closeWithMisses(turn, stale));
+    List<String> picked = pickQuestions(turn, topic);
+    Quiz quiz = new Quiz(enrollment.id(), topic.id(), turn.chat(), turn.learnerToday(), turn.now);
+    List<QuizQuestion> delivered = turn.repository.addQuiz(quiz, picked);
+    turn.say("quiz.intro", topic.title().in(turn.language()), delivered.size());
+    for (QuizQuestion question : delivered) {
+      send(turn, topic, question, delivered.size());
+    }
+  }
+
+  void next(Turn turn) {
+    Enrollment enrollment = Courses.enrollmentFor(turn);
+    if (Courses.currentTopic(turn, enrollment).isEmpty()) {
+      turn.say("course.finished");
+      return;
+    }
+    enrollment.advance();
+    today(turn);
+  }
+
+  /** Skips the current topic: its open questions count as missed, and the next lesson follows. */
+  void skip(Turn turn) {
+    Enrollment enrollment = Courses.enrollmentFor(turn);
+    Optional<Topic> topic = Courses.currentTopic(turn, enrollment);
+    if (topic.isEmpty()) {
+      turn.say("course.finished");
+      return;
+    }
+    turn.repository.openQuiz(enrollment.id()).ifPresent(open -> closeWithMisses(turn, open));
+    turn.say("skip.done", topic.get().title().in(turn.language()));
+    enrollment.advance();
+    today(turn);
+  }
+
+  /** Questions the learner has not answered yet come first, in the curriculum's order. */
+  private List<String> pickQuestions(Turn turn, Topic topic) {
+    Set<String> answered =
+        turn.inGroup() ? Set.of() : turn.repository.answeredQuestionIds(turn.learner.id(), topic.id());
+    List<String> fresh = new ArrayList<>();
+    List<String> seen = new ArrayList<>();
+    for (Question question : topic.questions()) {
+      (answered.contains(question.id()) ? seen : fresh).add(question.id());
+    }
+    fresh.addAll(seen);
+    return fresh.subList(0, Math.min(rules.questionsPerQuiz(), fresh.size()));
+  }
+
+  private void resendUnanswered(Turn turn, Quiz quiz, Topic topic) {
+    List<QuizQuestion> delivered = turn.repository.questionsOf(quiz.id());
+    turn.say("quiz.resume", topic.title().in(turn.language()));
+    for (QuizQuestion question : delivered) {
+      if (turn.repository.attempt(question.id(), turn.learner.id()).isEmpty()) {
+        send(turn, topic, question, delivered.size());
+      }
+    }
+  }
+
+  private void send(Turn turn, Topic topic, QuizQuestion delivered, int count) {
+    Question question = topic.question(delivered.questionId());
+    OutgoingMessage message =
+        questions.render(question, delivered.id(), delivered.ordinal() + 1, count, turn.language());
+    turn.reply(message);
+  }
+
+  /** Closes a quiz; in a private chat its unanswered questions are recorded as missed. */
+  static void closeWithMisses(Turn turn, Quiz quiz) {
+    if (!turn.inGroup()) {
+      for (QuizQuestion question : turn.repository.questionsOf(quiz.id())) {
+        if (turn.repository.attempt(question.id(), turn.learner.id()).isEmpty()) {
+          turn.repository.addAttempt(
+              new QuizAttempt(question.id(), turn.learner.id(), QuizAttempt.MISSED, false, turn.now));
+        }
+      }
+    }
+    quiz.close();
+  }
+
+  static RichText plain(String text) {
+    return RichText.builder().text(text).build();
+  }
+}

@@ -1,0 +1,91 @@
+package io.studybot.core.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.studybot.core.study.CompletedTopic;
+import io.studybot.core.study.Enrollment;
+import io.studybot.core.study.Learner;
+import io.studybot.core.study.PlatformAccount;
+import io.studybot.core.study.Quiz;
+import io.studybot.core.study.QuizAttempt;
+import io.studybot.core.study.QuizQuestion;
+import io.studybot.core.study.StudyGroup;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.cfg.Configuration;
+
+/**
+ * The database: a connection pool, the schema migrated by Flyway, and a Hibernate session factory
+ * that only validates that schema. Close it to release the pool (and the H2 file).
+ */
+public final class Database implements AutoCloseable {
+  private final HikariDataSource dataSource;
+  private final SessionFactory sessionFactory;
+
+  private Database(HikariDataSource dataSource, SessionFactory sessionFactory) {
+    this.dataSource = dataSource;
+    this.sessionFactory = sessionFactory;
+  }
+
+  public static Database open(DatabaseSettings settings) {
+    HikariDataSource dataSource = pool(settings);
+    try {
+      migrate(dataSource);
+      return new Database(dataSource, sessionFactory(dataSource));
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+  }
+
+  private static HikariDataSource pool(DatabaseSettings settings) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(settings.url());
+    config.setUsername(settings.user());
+    config.setPassword(settings.password());
+    config.setMaximumPoolSize(settings.poolSize());
+    config.setPoolName("studybot");
+    config.setInitializationFailTimeout(10_000);
+    return new HikariDataSource(config);
+  }
+
+  private static void migrate(DataSource dataSource) {
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+  }
+
+  private static SessionFactory sessionFactory(DataSource dataSource) {
+    Configuration configuration = new Configuration();
+    for (Class<?> entity :
+        new Class<?>[] {
+          Learner.class, PlatformAccount.class, StudyGroup.class, Enrollment.class,
+          CompletedTopic.class, Quiz.class, QuizQuestion.class, QuizAttempt.class
+        }) {
+      configuration.addAnnotatedClass(entity);
+    }
+    configuration.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
+    configuration.setProperty(AvailableSettings.HBM2DDL_AUTO, "validate");
+    configuration.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, "50");
+    configuration.setProperty(AvailableSettings.ORDER_INSERTS, "true");
+    return configuration.buildSessionFactory();
+  }
+
+  public SessionFactory sessionFactory() {
+    return sessionFactory;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  @Override
+  public void close() {
+    sessionFactory.close();
+    dataSource.close();
+  }
+}

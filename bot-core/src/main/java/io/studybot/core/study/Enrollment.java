@@ -1,0 +1,75 @@
+package io.studybot.core.study;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A learner's or a group's place in a curriculum: the position of the current topic. */
+@Entity
+@Table(name = "enrollment")
+public class Enrollment {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "learner_id")
+  private Long learnerId;
+
+  @Column(name = "group_id")
+  private Long groupId;
+
+  @Column(name = "curriculum_id", nullable = false)
+  private String curriculumId;
+
+  @Column(nullable = false)
+  private int position;
+
+  @Column(name = "started_at", nullable = false)
+  private Instant startedAt;
+
+  protected Enrollment() {}
+
+  private Enrollment(Long learnerId, Long groupId, String curriculumId, Instant startedAt) {
+    this.learnerId = learnerId;
+    this.groupId = groupId;
+    this.curriculumId = curriculumId;
+    this.startedAt = startedAt;
+  }
+
+  public static Enrollment ofLearner(Long learnerId, String curriculumId, Instant now) {
+    return new Enrollment(learnerId, null, curriculumId, now);
+  }
+
+  public static Enrollment ofGroup(Long groupId, String curriculumId, Instant now) {
+    return new Enrollment(null, groupId, curriculumId, now);
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  /** The learner who owns it, or null for a group's enrollment. */
+  public Long learnerId() {
+    return learnerId;
+  }
+
+  public boolean isGroup() {
+    return groupId != null;
+  }
+
+  public String curriculumId() {
+    return curriculumId;
+  }
+
+  public int position() {
+    return position;
+  }
+
+  public void advance() {
+    position++;
+  }
+}

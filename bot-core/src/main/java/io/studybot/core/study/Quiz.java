@@ -1,0 +1,83 @@
+package io.studybot.core.study;
+
+import io.studybot.core.chat.ChatKind;
+import io.studybot.core.chat.ChatRef;
+import io.studybot.core.chat.Platform;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** Questions on one topic delivered into a chat on a local day. */
+@Entity
+@Table(name = "quiz")
+public class Quiz {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "enrollment_id", nullable = false)
+  private Long enrollmentId;
+
+  @Column(name = "topic_id", nullable = false)
+  private String topicId;
+
+  @Column(name = "chat_platform", nullable = false)
+  private String chatPlatform;
+
+  @Column(name = "chat_id", nullable = false)
+  private String chatId;
+
+  @Column(name = "local_day", nullable = false)
+  private LocalDate localDay;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(nullable = false)
+  private boolean closed;
+
+  protected Quiz() {}
+
+  public Quiz(Long enrollmentId, String topicId, ChatRef chat, LocalDate localDay, Instant now) {
+    this.enrollmentId = enrollmentId;
+    this.topicId = topicId;
+    this.chatPlatform = chat.platform().name();
+    this.chatId = chat.id();
+    this.localDay = localDay;
+    this.createdAt = now;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public Long enrollmentId() {
+    return enrollmentId;
+  }
+
+  public String topicId() {
+    return topicId;
+  }
+
+  /** The chat it was delivered into; a quiz in a group is open to every member. */
+  public boolean deliveredTo(ChatRef chat) {
+    return chat.platform().name().equals(chatPlatform) && chat.id().equals(chatId);
+  }
+
+  public ChatRef chat(ChatKind kind) {
+    return new ChatRef(Platform.valueOf(chatPlatform), chatId, kind);
+  }
+
+  public boolean closed() {
+    return closed;
+  }
+
+  public void close() {
+    this.closed = true;
+  }
+}

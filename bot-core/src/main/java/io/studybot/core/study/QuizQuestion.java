@@ -1,0 +1,50 @@
+package io.studybot.core.study;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A question as delivered in a quiz; its id is what the answer buttons carry. */
+@Entity
+@Table(name = "quiz_question")
+public class QuizQuestion {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "quiz_id", nullable = false)
+  private Long quizId;
+
+  @Column(nullable = false)
+  private int ordinal;
+
+  @Column(name = "question_id", nullable = false)
+  private String questionId;
+
+  protected QuizQuestion() {}
+
+  public QuizQuestion(Long quizId, int ordinal, String questionId) {
+    this.quizId = quizId;
+    this.ordinal = ordinal;
+    this.questionId = questionId;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public Long quizId() {
+    return quizId;
+  }
+
+  public int ordinal() {
+    return ordinal;
+  }
+
+  public String questionId() {
+    return questionId;
+  }
+}

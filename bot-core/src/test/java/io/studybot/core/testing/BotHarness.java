@@ -1,0 +1,95 @@
+package io.studybot.core.testing;
+
+import io.studybot.content.Curriculum;
+import io.studybot.core.chat.Button;
+import io.studybot.core.chat.ChatKind;
+import io.studybot.core.chat.ChatRef;
+import io.studybot.core.chat.IncomingEvent;
+import io.studybot.core.chat.Platform;
+import io.studybot.core.chat.PlatformUser;
+import io.studybot.core.conversation.StudyBot;
+import io.studybot.core.conversation.StudyRules;
+import io.studybot.core.persistence.Database;
+import io.studybot.core.persistence.DatabaseSettings;
+import io.studybot.core.persistence.HibernateStudyStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** A bot on a real database with a fake Telegram gateway, driven like a chat client would. */
+public final class BotHarness implements AutoCloseable {
+  public final Database database;
+  public final FakeChatGateway gateway = new FakeChatGateway(Platform.TELEGRAM);
+  public final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
+  public final StudyBot bot;
+
+  public BotHarness(DatabaseSettings settings, Curriculum curriculum) {
+    this.database = Database.open(settings);
+    this.bot =
+        new StudyBot(new HibernateStudyStore(database.sessionFactory()), curriculum, StudyRules.DEFAULT, clock)
+            .connect(gateway);
+  }
+
+  public static BotHarness onH2() {
+    return new BotHarness(TestDatabases.h2(), TestCurriculum.create());
+  }
+
+  public static PlatformUser user(String id, String name, String languageHint) {
+    return new PlatformUser(Platform.TELEGRAM, id, name, Optional.ofNullable(languageHint));
+  }
+
+  public static ChatRef privateChat(PlatformUser user) {
+    return new ChatRef(Platform.TELEGRAM, user.externalId(), ChatKind.PRIVATE);
+  }
+
+  public static ChatRef group(String id) {
+    return new ChatRef(Platform.TELEGRAM, id, ChatKind.GROUP);
+  }
+
+  /** Types a line in the user's private chat. */
+  public void type(PlatformUser user, String line) {
+    type(user, privateChat(user), line);
+  }
+
+  public void type(PlatformUser user, ChatRef chat, String line) {
+    bot.receive(IncomingEvent.parse(user, chat, line));
+  }
+
+  public void press(PlatformUser user, ChatRef chat, String payload) {
+    bot.receive(new IncomingEvent.ButtonPress(user, chat, payload, Optional.empty()));
+  }
+
+  /** Presses the button with this label on the latest message in the chat that shows one. */
+  public void pressLabel(PlatformUser user, ChatRef chat, String label) {
+    press(user, chat, button(chat, label).payload());
+  }
+
+  public Button button(ChatRef chat, String label) {
+    List<FakeChatGateway.Sent> sent = gateway.sentTo(chat);
+    for (int i = sent.size() - 1; i >= 0; i--) {
+      for (Button button : sent.get(i).buttons()) {
+        if (button.label().equals(label)) {
+          return button;
+        }
+      }
+    }
+    throw new AssertionError("no button '" + label + "' in " + chat);
+  }
+
+  /** The answer buttons of the quiz questions sent to the chat, oldest first. */
+  public List<List<Button>> questionButtons(ChatRef chat) {
+    return gateway.sentTo(chat).stream()
+        .map(FakeChatGateway.Sent::buttons)
+        .filter(buttons -> !buttons.isEmpty() && buttons.get(0).payload().startsWith("a:"))
+        .toList();
+  }
+
+  public String lastText(ChatRef chat) {
+    return gateway.lastTo(chat).text();
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}
