@@ -45,13 +45,18 @@ public final class ContentCommand {
     LoadedCurriculum loaded = Curricula.load(source);
     if (!loaded.isValid()) {
       loaded.problems().forEach(problem -> out.println(problem));
-      out.println("content lint: " + loaded.problems().size() + " problem(s) in " + source.describe());
+      out.println(
+          "content lint: " + loaded.problems().size() + " problem(s) in " + source.describe());
       return 1;
     }
     Curriculum curriculum = loaded.curriculum().orElseThrow();
-    out.printf("content lint: %s OK: phases: %d, topics: %d, questions: %d, code questions: %d%n",
-        curriculum.id(), curriculum.phases().size(), curriculum.topics().size(),
-        curriculum.questionCount(), curriculum.codeQuestionCount());
+    out.printf(
+        "content lint: %s OK: phases: %d, topics: %d, questions: %d, code questions: %d%n",
+        curriculum.id(),
+        curriculum.phases().size(),
+        curriculum.topics().size(),
+        curriculum.questionCount(),
+        curriculum.codeQuestionCount());
     return 0;
   }
 
@@ -70,13 +75,18 @@ public final class ContentCommand {
         out.println("## " + section);
       }
       List<String> topics = entry.getValue();
-      out.println((topics.isEmpty() ? "  MISSING " : "  ok      ") + bullet.group() + "/" + bullet.name()
-          + (topics.isEmpty() ? "" : "  <- " + String.join(", ", topics)));
+      out.println(
+          (topics.isEmpty() ? "  MISSING " : "  ok      ")
+              + bullet.group()
+              + "/"
+              + bullet.name()
+              + (topics.isEmpty() ? "" : "  <- " + String.join(", ", topics)));
     }
     report.unknownSeeds().forEach(problem -> out.println(problem));
     int bullets = report.coverage().size();
     int uncovered = report.uncovered().size();
-    out.printf("content coverage: %d of %d roadmap bullets covered, %d uncovered, %d unknown seed(s)%n",
+    out.printf(
+        "content coverage: %d of %d roadmap bullets covered, %d uncovered, %d unknown seed(s)%n",
         bullets - uncovered, bullets, uncovered, report.unknownSeeds().size());
     return report.complete() ? 0 : 1;
   }

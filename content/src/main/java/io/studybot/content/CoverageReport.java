@@ -8,7 +8,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Which topics cover each roadmap bullet, and which seed references name no bullet at all. */
-public record CoverageReport(Map<RoadmapBullet, List<String>> coverage, List<ContentProblem> unknownSeeds) {
+public record CoverageReport(
+    Map<RoadmapBullet, List<String>> coverage, List<ContentProblem> unknownSeeds) {
 
   public CoverageReport {
     coverage = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(coverage));
@@ -19,14 +20,17 @@ public record CoverageReport(Map<RoadmapBullet, List<String>> coverage, List<Con
     Map<RoadmapBullet, List<String>> coverage = new LinkedHashMap<>();
     roadmap.bullets().forEach(bullet -> coverage.put(bullet, new ArrayList<>()));
     Map<String, RoadmapBullet> byKey =
-        roadmap.bullets().stream().collect(Collectors.toMap(RoadmapBullet::key, b -> b, (a, b) -> a));
+        roadmap.bullets().stream()
+            .collect(Collectors.toMap(RoadmapBullet::key, b -> b, (a, b) -> a));
     List<ContentProblem> unknown = new ArrayList<>();
     for (Topic topic : curriculum.topics()) {
       for (String seed : topic.seeds()) {
         RoadmapBullet bullet = byKey.get(seed);
         if (bullet == null) {
-          unknown.add(ContentProblem.at(topic.origin(),
-              "topic '" + topic.id() + "' names unknown roadmap bullet '" + seed + "'"));
+          unknown.add(
+              ContentProblem.at(
+                  topic.origin(),
+                  "topic '" + topic.id() + "' names unknown roadmap bullet '" + seed + "'"));
         } else {
           coverage.get(bullet).add(topic.id());
         }
@@ -43,7 +47,9 @@ public record CoverageReport(Map<RoadmapBullet, List<String>> coverage, List<Con
   }
 
   public Set<String> sections() {
-    return coverage.keySet().stream().map(RoadmapBullet::section).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    return coverage.keySet().stream()
+        .map(RoadmapBullet::section)
+        .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
   }
 
   public boolean complete() {

@@ -42,7 +42,9 @@ public interface CurriculumSource {
       @Override
       public Optional<InputStream> open(String relativeName) {
         return Optional.ofNullable(
-            CurriculumSource.class.getClassLoader().getResourceAsStream(folder + "/" + relativeName));
+            CurriculumSource.class
+                .getClassLoader()
+                .getResourceAsStream(folder + "/" + relativeName));
       }
 
       @Override

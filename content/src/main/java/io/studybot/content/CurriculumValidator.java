@@ -29,7 +29,9 @@ final class CurriculumValidator {
     for (Topic topic : curriculum.topics()) {
       Topic first = byId.putIfAbsent(topic.id(), topic);
       if (first != null) {
-        problem(topic.origin(), "duplicate topic id '" + topic.id() + "' (first at " + first.origin() + ")");
+        problem(
+            topic.origin(),
+            "duplicate topic id '" + topic.id() + "' (first at " + first.origin() + ")");
       }
     }
     return byId;
@@ -43,8 +45,14 @@ final class CurriculumValidator {
     }
     checkLesson(topic, what + " lesson");
     if (topic.questions().size() < QUESTIONS_MIN) {
-      problem(topic.origin(), what + " has " + topic.questions().size()
-          + " questions; at least " + QUESTIONS_MIN + " needed");
+      problem(
+          topic.origin(),
+          what
+              + " has "
+              + topic.questions().size()
+              + " questions; at least "
+              + QUESTIONS_MIN
+              + " needed");
     }
     Set<String> questionIds = new HashSet<>();
     for (Question question : topic.questions()) {
@@ -60,21 +68,42 @@ final class CurriculumValidator {
     Origin origin = topic.origin();
     int zh = lesson.length(Language.ZH);
     if (zh < LESSON_ZH_MIN || zh > LESSON_ZH_MAX) {
-      problem(origin, what + " has " + zh + " characters in zh; it must have "
-          + LESSON_ZH_MIN + "-" + LESSON_ZH_MAX);
+      problem(
+          origin,
+          what
+              + " has "
+              + zh
+              + " characters in zh; it must have "
+              + LESSON_ZH_MIN
+              + "-"
+              + LESSON_ZH_MAX);
     }
     int en = lesson.length(Language.EN);
     if (en > LESSON_EN_MAX) {
       problem(origin, what + " has " + en + " characters in en; at most " + LESSON_EN_MAX);
     }
     if (lesson.points().size() < POINTS_MIN || lesson.points().size() > POINTS_MAX) {
-      problem(origin, what + " has " + lesson.points().size() + " key points; it must have "
-          + POINTS_MIN + "-" + POINTS_MAX);
+      problem(
+          origin,
+          what
+              + " has "
+              + lesson.points().size()
+              + " key points; it must have "
+              + POINTS_MIN
+              + "-"
+              + POINTS_MAX);
     }
     lesson.code().ifPresent(code -> checkCode(origin, what + " code", code));
     if (lesson.links().size() < LINKS_MIN || lesson.links().size() > LINKS_MAX) {
-      problem(origin, what + " has " + lesson.links().size() + " links; it must have "
-          + LINKS_MIN + "-" + LINKS_MAX);
+      problem(
+          origin,
+          what
+              + " has "
+              + lesson.links().size()
+              + " links; it must have "
+              + LINKS_MIN
+              + "-"
+              + LINKS_MAX);
     }
     for (Link link : lesson.links()) {
       if (!link.url().startsWith("https://")) {
@@ -93,8 +122,9 @@ final class CurriculumValidator {
     if (question.kind() != QuestionKind.TRUE_FALSE) {
       int count = question.choices().size();
       if (count < CHOICES_MIN || count > CHOICES_MAX) {
-        problem(origin, what + " has " + count + " options; it must have "
-            + CHOICES_MIN + "-" + CHOICES_MAX);
+        problem(
+            origin,
+            what + " has " + count + " options; it must have " + CHOICES_MIN + "-" + CHOICES_MAX);
       }
     }
     long correct = question.choices().stream().filter(Choice::correct).count();
@@ -121,8 +151,9 @@ final class CurriculumValidator {
     for (Language language : Language.values()) {
       int length = text.in(language).length();
       if (length > max) {
-        problem(origin, what + " has " + length + " characters in " + language.code()
-            + "; at most " + max);
+        problem(
+            origin,
+            what + " has " + length + " characters in " + language.code() + "; at most " + max);
       }
     }
   }
@@ -136,15 +167,27 @@ final class CurriculumValidator {
     for (Topic topic : ordered) {
       for (String required : topic.requires()) {
         if (!byId.containsKey(required)) {
-          problem(topic.origin(), "topic '" + topic.id() + "' requires unknown topic '" + required + "'");
+          problem(
+              topic.origin(),
+              "topic '" + topic.id() + "' requires unknown topic '" + required + "'");
         } else if (position.get(required) >= position.get(topic.id())) {
-          problem(topic.origin(), "topic '" + topic.id() + "' requires '" + required
-              + "', which does not come before it");
+          problem(
+              topic.origin(),
+              "topic '"
+                  + topic.id()
+                  + "' requires '"
+                  + required
+                  + "', which does not come before it");
         }
       }
     }
-    new CycleFinder(byId).cycles().forEach(cycle ->
-        problem(byId.get(cycle.get(0)).origin(), "cyclic prerequisites: " + String.join(" -> ", cycle)));
+    new CycleFinder(byId)
+        .cycles()
+        .forEach(
+            cycle ->
+                problem(
+                    byId.get(cycle.get(0)).origin(),
+                    "cyclic prerequisites: " + String.join(" -> ", cycle)));
   }
 
   private void problem(Origin origin, String message) {

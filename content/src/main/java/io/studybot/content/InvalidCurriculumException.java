@@ -8,8 +8,10 @@ public final class InvalidCurriculumException extends RuntimeException {
   private final List<ContentProblem> problems;
 
   public InvalidCurriculumException(List<ContentProblem> problems) {
-    super(problems.size() + " problem(s) in curriculum:\n"
-        + problems.stream().map(ContentProblem::toString).collect(Collectors.joining("\n")));
+    super(
+        problems.size()
+            + " problem(s) in curriculum:\n"
+            + problems.stream().map(ContentProblem::toString).collect(Collectors.joining("\n")));
     this.problems = List.copyOf(problems);
   }
 

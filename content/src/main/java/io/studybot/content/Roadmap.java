@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The bullets of a roadmap in Markdown: {@code ## section}, {@code ### group}, {@code - **name**}. */
+/**
+ * The bullets of a roadmap in Markdown: {@code ## section}, {@code ### group}, {@code - **name**}.
+ */
 public record Roadmap(List<RoadmapBullet> bullets) {
   /** The class-path copy of the roadmap the bundled curriculum is written from. */
   public static final String BUNDLED_RESOURCE = "roadmap/python-backend-roadmap.zh.md";

@@ -148,10 +148,8 @@ final class YamlCurriculumReader {
     Optional<String> code = node.field("code").map(value -> value.text(what + " code"));
     List<Choice> choices =
         kind == QuestionKind.TRUE_FALSE ? trueFalseChoices(node, what) : listedChoices(node, what);
-    LocalizedText explanation =
-        node.required("explanation", what).localized(what + " explanation");
-    return Optional.of(
-        new Question(id, kind, prompt, code, choices, explanation, node.origin()));
+    LocalizedText explanation = node.required("explanation", what).localized(what + " explanation");
+    return Optional.of(new Question(id, kind, prompt, code, choices, explanation, node.origin()));
   }
 
   private static QuestionKind kind(YamlNode node, String what) {

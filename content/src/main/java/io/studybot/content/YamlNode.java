@@ -70,8 +70,10 @@ final class YamlNode {
         .orElseGet(
             () -> {
               problem(what + " is missing '" + key + "'");
-              return new YamlNode(new ScalarNode(Tag.STR, "", node.getStartMark(), null, null),
-                  file, new ArrayList<>());
+              return new YamlNode(
+                  new ScalarNode(Tag.STR, "", node.getStartMark(), null, null),
+                  file,
+                  new ArrayList<>());
             });
   }
 

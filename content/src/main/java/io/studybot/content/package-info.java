@@ -1,2 +1,4 @@
-/** Curricula as data: the model (records), the YAML loader, the validator and the roadmap coverage. */
+/**
+ * Curricula as data: the model (records), the YAML loader, the validator and the roadmap coverage.
+ */
 package io.studybot.content;

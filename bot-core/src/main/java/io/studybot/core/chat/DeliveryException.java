@@ -1,8 +1,8 @@
 package io.studybot.core.chat;
 
 /**
- * A platform refused a message. {@code permanent} means retrying cannot help: the user blocked
- * the bot or closed their direct messages.
+ * A platform refused a message. {@code permanent} means retrying cannot help: the user blocked the
+ * bot or closed their direct messages.
  */
 public class DeliveryException extends RuntimeException {
   private final boolean permanent;

@@ -14,8 +14,8 @@ public sealed interface IncomingEvent {
   ChatRef chat();
 
   /**
-   * A command such as {@code /settings zone Europe/Berlin}: the name without slash, lower case,
-   * and its space-separated arguments.
+   * A command such as {@code /settings zone Europe/Berlin}: the name without slash, lower case, and
+   * its space-separated arguments.
    */
   record Command(PlatformUser user, ChatRef chat, String name, List<String> args)
       implements IncomingEvent {

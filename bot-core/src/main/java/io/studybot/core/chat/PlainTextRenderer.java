@@ -17,10 +17,15 @@ public final class PlainTextRenderer {
       return spans(paragraph.spans());
     }
     if (block instanceof RichText.BulletList list) {
-      return list.items().stream().map(item -> "  • " + spans(item)).collect(Collectors.joining("\n"));
+      return list.items().stream()
+          .map(item -> "  • " + spans(item))
+          .collect(Collectors.joining("\n"));
     }
     RichText.CodeBlock code = (RichText.CodeBlock) block;
-    return code.code().stripTrailing().lines().map(line -> "    " + line)
+    return code.code()
+        .stripTrailing()
+        .lines()
+        .map(line -> "    " + line)
         .collect(Collectors.joining("\n"));
   }
 

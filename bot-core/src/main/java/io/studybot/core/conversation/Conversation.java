@@ -84,7 +84,11 @@ final class Conversation {
     switch (payload.get().kind()) {
       case Payload.ANSWER -> answers.answer(turn, press, payload.get());
       case Payload.FORGET -> account.forgetAnswer(turn, payload.get());
-      case Payload.COMMAND -> command(turn, new IncomingEvent.Command(turn.event.user(), turn.chat(), payload.get().value(), List.of()));
+      case Payload.COMMAND ->
+          command(
+              turn,
+              new IncomingEvent.Command(
+                  turn.event.user(), turn.chat(), payload.get().value(), List.of()));
       default -> {
         if (turn.inGroup()) {
           turn.sayPersonally("personal.only", "/settings");

@@ -8,8 +8,8 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /**
- * Finds the enrollment a turn is about: the group's course in a group chat, the learner's own in
- * a private chat. Both are created on first use, so every command works before /start.
+ * Finds the enrollment a turn is about: the group's course in a group chat, the learner's own in a
+ * private chat. Both are created on first use, so every command works before /start.
  */
 final class Courses {
   private Courses() {}
@@ -22,7 +22,9 @@ final class Courses {
       return turn.repository
           .groupEnrollment(group.id(), curriculumId)
           .orElseGet(
-              () -> turn.repository.addEnrollment(Enrollment.ofGroup(group.id(), curriculumId, turn.now)));
+              () ->
+                  turn.repository.addEnrollment(
+                      Enrollment.ofGroup(group.id(), curriculumId, turn.now)));
     }
     return turn.repository
         .learnerEnrollment(turn.learner.id(), curriculumId)
@@ -40,7 +42,8 @@ final class Courses {
             () -> {
               Language language = turn.learner.language();
               ZoneId zone = Defaults.zoneFor(language);
-              return turn.repository.addGroup(new StudyGroup(turn.chat(), language, zone, turn.now));
+              return turn.repository.addGroup(
+                  new StudyGroup(turn.chat(), language, zone, turn.now));
             });
   }
 

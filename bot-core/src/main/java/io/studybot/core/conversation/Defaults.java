@@ -15,7 +15,9 @@ final class Defaults {
     return hint.flatMap(Language::fromTag).orElse(Language.EN);
   }
 
-  /** Chinese speakers mostly live on China Standard Time; for everyone else UTC is the safe guess. */
+  /**
+   * Chinese speakers mostly live on China Standard Time; for everyone else UTC is the safe guess.
+   */
   static ZoneId zoneFor(Language language) {
     return language == Language.ZH ? CHINA : UTC;
   }

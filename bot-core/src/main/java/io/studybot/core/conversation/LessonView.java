@@ -32,13 +32,17 @@ final class LessonView {
     text.list(lesson.points().stream().map(point -> RichText.marked(point.in(language))).toList());
     lesson.code().ifPresent(text::code);
     text.paragraph(new RichText.Bold(messages.get(language, "lesson.links")));
-    text.list(lesson.links().stream().map(link -> List.<RichText.Span>of(link(link, language))).toList());
+    text.list(
+        lesson.links().stream().map(link -> List.<RichText.Span>of(link(link, language))).toList());
     return OutgoingMessage.of(text.build())
         .withButtons(
             List.of(
                 List.of(
-                    new Button(messages.get(language, "button.quiz"), Payload.of(Payload.COMMAND, "quiz")),
-                    new Button(messages.get(language, "button.next"), Payload.of(Payload.COMMAND, "next")))));
+                    new Button(
+                        messages.get(language, "button.quiz"), Payload.of(Payload.COMMAND, "quiz")),
+                    new Button(
+                        messages.get(language, "button.next"),
+                        Payload.of(Payload.COMMAND, "next")))));
   }
 
   private static RichText.Link link(Link link, Language language) {

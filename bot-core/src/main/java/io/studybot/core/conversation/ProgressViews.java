@@ -33,18 +33,27 @@ final class ProgressViews {
     List<List<RichText.Span>> lines = new ArrayList<>();
     String current =
         Courses.currentTopic(turn, enrollment)
-            .map(topic -> turn.text("progress.current", enrollment.position() + 1, total, topic.title().in(turn.language())))
+            .map(
+                topic ->
+                    turn.text(
+                        "progress.current",
+                        enrollment.position() + 1,
+                        total,
+                        topic.title().in(turn.language())))
             .orElse(turn.text("course.finished"));
     lines.add(line(current));
     lines.add(line(turn.text("progress.done", done, total)));
     lines.add(line(turn.text("progress.answers", stats.answered(), stats.accuracyPercent())));
     var streak = learner.streak();
-    lines.add(line(turn.text("progress.streak", streak.currentOn(turn.learnerToday()), streak.best())));
+    lines.add(
+        line(turn.text("progress.streak", streak.currentOn(turn.learnerToday()), streak.best())));
     lines.add(
         line(
             turn.text(
                 learner.paused() ? "progress.schedule-paused" : "progress.schedule",
-                learner.lessonTime(), learner.quizTime(), learner.zone().getId())));
+                learner.lessonTime(),
+                learner.quizTime(),
+                learner.zone().getId())));
     text.list(lines);
     turn.reply(OutgoingMessage.of(text.build()));
   }
@@ -61,7 +70,8 @@ final class ProgressViews {
     List<List<RichText.Span>> lines = new ArrayList<>();
     for (int i = 0; i < Math.min(LEADERBOARD_SIZE, board.size()); i++) {
       LeaderboardRow row = board.get(i);
-      int streak = row.learner().streak().currentOn(turn.now.atZone(row.learner().zone()).toLocalDate());
+      int streak =
+          row.learner().streak().currentOn(turn.now.atZone(row.learner().zone()).toLocalDate());
       lines.add(
           line(
               turn.text(
@@ -92,7 +102,14 @@ final class ProgressViews {
     for (int i = 0; i < phases.size(); i++) {
       Phase phase = phases.get(i);
       long phaseDone = phase.topics().stream().filter(topic -> done.contains(topic.id())).count();
-      phaseLines.add(line(turn.text("topics.phase", i + 1, phase.title().in(turn.language()), phaseDone, phase.topics().size())));
+      phaseLines.add(
+          line(
+              turn.text(
+                  "topics.phase",
+                  i + 1,
+                  phase.title().in(turn.language()),
+                  phaseDone,
+                  phase.topics().size())));
     }
     text.list(phaseLines);
     Phase phase = phases.get(shown);

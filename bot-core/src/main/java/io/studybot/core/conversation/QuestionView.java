@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A delivered question as a message with answer buttons. Short options become the buttons'
- * labels; when any option is too long for a button, the options are listed in the text and the
- * buttons carry their letters.
+ * A delivered question as a message with answer buttons. Short options become the buttons' labels;
+ * when any option is too long for a button, the options are listed in the text and the buttons
+ * carry their letters.
  */
 final class QuestionView {
   static final int MAX_BUTTON_LABEL = 24;
@@ -32,7 +32,8 @@ final class QuestionView {
     text.paragraph(RichText.marked(question.prompt().in(language)));
     question.code().ifPresent(text::code);
     List<Choice> choices = question.choices();
-    boolean lettered = choices.stream().anyMatch(choice -> choice.text().in(language).length() > MAX_BUTTON_LABEL);
+    boolean lettered =
+        choices.stream().anyMatch(choice -> choice.text().in(language).length() > MAX_BUTTON_LABEL);
     if (lettered) {
       List<List<RichText.Span>> items = new ArrayList<>();
       for (int i = 0; i < choices.size(); i++) {
@@ -58,11 +59,14 @@ final class QuestionView {
     RichText.Builder text = RichText.builder();
     text.paragraph(RichText.marked(question.prompt().in(language)));
     if (choice == right) {
-      text.paragraph(new RichText.Bold(messages.get(language, "answer.right", letter(right), rightText)));
+      text.paragraph(
+          new RichText.Bold(messages.get(language, "answer.right", letter(right), rightText)));
     } else {
       String chosen = question.choices().get(choice).text().in(language);
-      text.paragraph(new RichText.Bold(messages.get(language, "answer.wrong", letter(choice), chosen)));
-      text.paragraph(RichText.marked(messages.get(language, "answer.correct-was", letter(right), rightText)));
+      text.paragraph(
+          new RichText.Bold(messages.get(language, "answer.wrong", letter(choice), chosen)));
+      text.paragraph(
+          RichText.marked(messages.get(language, "answer.correct-was", letter(right), rightText)));
     }
     text.paragraph(RichText.marked(question.explanation().in(language)));
     return text.build();

@@ -16,8 +16,14 @@ import java.util.Optional;
  */
 final class SettingsFlow {
   private static final List<String> ZONE_CHOICES =
-      List.of("Asia/Shanghai", "Asia/Tokyo", "Europe/London", "Europe/Berlin",
-          "America/New_York", "America/Los_Angeles", "UTC");
+      List.of(
+          "Asia/Shanghai",
+          "Asia/Tokyo",
+          "Europe/London",
+          "Europe/Berlin",
+          "America/New_York",
+          "America/Los_Angeles",
+          "UTC");
   private static final List<String> TIME_CHOICES =
       List.of("07:00", "08:00", "09:00", "12:00", "18:00", "20:00", "21:00");
 
@@ -44,8 +50,11 @@ final class SettingsFlow {
     }
     String value = args.size() > 1 ? String.join(" ", args.subList(1, args.size())) : "";
     switch (args.get(0).toLowerCase(java.util.Locale.ROOT)) {
-      case "language", "lang" -> Language.fromTag(value).ifPresentOrElse(
-          language -> setLanguage(turn, language), () -> turn.say("settings.bad-language", value));
+      case "language", "lang" ->
+          Language.fromTag(value)
+              .ifPresentOrElse(
+                  language -> setLanguage(turn, language),
+                  () -> turn.say("settings.bad-language", value));
       case "zone", "tz" -> setZone(turn, value);
       case "lesson" -> setTime(turn, Awaiting.LESSON_TIME, value);
       case "quiz" -> setTime(turn, Awaiting.QUIZ_TIME, value);
@@ -53,11 +62,16 @@ final class SettingsFlow {
     }
   }
 
-  /** A press on a settings button: {@code set:*}, {@code lang:*}, {@code zone:*}, {@code lt:*}, {@code qt:*}. */
+  /**
+   * A press on a settings button: {@code set:*}, {@code lang:*}, {@code zone:*}, {@code lt:*},
+   * {@code qt:*}.
+   */
   void press(Turn turn, Payload payload) {
     switch (payload.kind()) {
-      case Payload.LANGUAGE -> Language.fromTag(payload.value()).ifPresentOrElse(
-          language -> setLanguage(turn, language), () -> turn.say("button.stale"));
+      case Payload.LANGUAGE ->
+          Language.fromTag(payload.value())
+              .ifPresentOrElse(
+                  language -> setLanguage(turn, language), () -> turn.say("button.stale"));
       case Payload.ZONE -> setZone(turn, payload.value());
       case Payload.LESSON_TIME -> setTime(turn, Awaiting.LESSON_TIME, payload.value());
       case Payload.QUIZ_TIME -> setTime(turn, Awaiting.QUIZ_TIME, payload.value());
@@ -76,7 +90,9 @@ final class SettingsFlow {
 
   private void ask(Turn turn, String setting) {
     switch (setting) {
-      case "lang" -> turn.reply(OutgoingMessage.text(turn.text("ask.language")).withButtons(languageButtons()));
+      case "lang" ->
+          turn.reply(
+              OutgoingMessage.text(turn.text("ask.language")).withButtons(languageButtons()));
       case "zone" -> askZone(turn);
       case "lesson" -> askTime(turn, Awaiting.LESSON_TIME);
       case "quiz" -> askTime(turn, Awaiting.QUIZ_TIME);
@@ -127,43 +143,57 @@ final class SettingsFlow {
       turn.say("start.done", learner.lessonTime(), learner.quizTime(), learner.zone().getId());
       return;
     }
-    turn.say(which == Awaiting.LESSON_TIME ? "settings.lesson-set" : "settings.quiz-set", time.get());
+    turn.say(
+        which == Awaiting.LESSON_TIME ? "settings.lesson-set" : "settings.quiz-set", time.get());
   }
 
   private void showSettings(Turn turn) {
     Learner learner = turn.learner;
     String text =
-        turn.text("settings.show", turn.text("language.name"), learner.zone().getId(),
-            learner.lessonTime(), learner.quizTime(),
+        turn.text(
+            "settings.show",
+            turn.text("language.name"),
+            learner.zone().getId(),
+            learner.lessonTime(),
+            learner.quizTime(),
             turn.text(learner.paused() ? "settings.paused" : "settings.active"));
     turn.reply(
         OutgoingMessage.text(text)
             .withButtons(
                 List.of(
-                    List.of(button(turn, "button.language", Payload.SETTING, "lang"),
+                    List.of(
+                        button(turn, "button.language", Payload.SETTING, "lang"),
                         button(turn, "button.zone", Payload.SETTING, "zone")),
-                    List.of(button(turn, "button.lesson-time", Payload.SETTING, "lesson"),
+                    List.of(
+                        button(turn, "button.lesson-time", Payload.SETTING, "lesson"),
                         button(turn, "button.quiz-time", Payload.SETTING, "quiz")))));
   }
 
   private void askZone(Turn turn) {
     turn.learner.await(Awaiting.ZONE);
     List<List<Button>> rows =
-        ZONE_CHOICES.stream().map(zone -> List.of(new Button(zone, Payload.of(Payload.ZONE, zone)))).toList();
-    turn.reply(OutgoingMessage.text(turn.text("ask.zone", turn.learner.zone().getId())).withButtons(rows));
+        ZONE_CHOICES.stream()
+            .map(zone -> List.of(new Button(zone, Payload.of(Payload.ZONE, zone))))
+            .toList();
+    turn.reply(
+        OutgoingMessage.text(turn.text("ask.zone", turn.learner.zone().getId())).withButtons(rows));
   }
 
   private void askTime(Turn turn, Awaiting which) {
     turn.learner.await(which);
     String kind = which == Awaiting.LESSON_TIME ? Payload.LESSON_TIME : Payload.QUIZ_TIME;
-    List<Button> times = TIME_CHOICES.stream().map(time -> new Button(time, Payload.of(kind, time))).toList();
+    List<Button> times =
+        TIME_CHOICES.stream().map(time -> new Button(time, Payload.of(kind, time))).toList();
     String key = which == Awaiting.LESSON_TIME ? "ask.lesson-time" : "ask.quiz-time";
-    turn.reply(OutgoingMessage.text(turn.text(key)).withButtons(List.of(times.subList(0, 4), times.subList(4, times.size()))));
+    turn.reply(
+        OutgoingMessage.text(turn.text(key))
+            .withButtons(List.of(times.subList(0, 4), times.subList(4, times.size()))));
   }
 
   private static List<List<Button>> languageButtons() {
     return List.of(
-        List.of(new Button("中文", Payload.of(Payload.LANGUAGE, "zh")),
+        List.of(
+            new Button("中文", Payload.of(Payload.LANGUAGE, "zh")),
             new Button("English", Payload.of(Payload.LANGUAGE, "en"))));
   }
 

@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot: adapters hand it events, it answers through their gateways. State changes commit
- * before any reply goes out, so a reply never announces something that was not stored.
+ * The bot: adapters hand it events, it answers through their gateways. State changes commit before
+ * any reply goes out, so a reply never announces something that was not stored.
  */
 public final class StudyBot {
   private static final Logger log = LoggerFactory.getLogger(StudyBot.class);
@@ -47,7 +47,9 @@ public final class StudyBot {
   public void receive(IncomingEvent event) {
     List<Reply> replies;
     try {
-      replies = store.inTransaction(repository -> conversation.handle(event, repository, clock.instant()));
+      replies =
+          store.inTransaction(
+              repository -> conversation.handle(event, repository, clock.instant()));
     } catch (RuntimeException e) {
       replies = List.of(new Reply(event.chat(), failureReply(event, e)));
     }
@@ -55,20 +57,28 @@ public final class StudyBot {
   }
 
   private OutgoingMessage failureReply(IncomingEvent event, RuntimeException e) {
-    Language language = Language.fromTag(event.user().languageHint().orElse("")).orElse(Language.EN);
+    Language language =
+        Language.fromTag(event.user().languageHint().orElse("")).orElse(Language.EN);
     if (isDuplicateAnswer(e)) {
       // Two presses raced; the first one's answer stands.
       return OutgoingMessage.text(messages.get(language, "answer.twice")).personal();
     }
-    log.error("Could not handle {} from {} user {} in chat {}", event.getClass().getSimpleName(),
-        event.user().platform(), event.user().externalId(), event.chat().id(), e);
+    log.error(
+        "Could not handle {} from {} user {} in chat {}",
+        event.getClass().getSimpleName(),
+        event.user().platform(),
+        event.user().externalId(),
+        event.chat().id(),
+        e);
     return OutgoingMessage.text(messages.get(language, "error.internal")).personal();
   }
 
   private static boolean isDuplicateAnswer(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof ConstraintViolationException violation
-          && String.valueOf(violation.getConstraintName()).toLowerCase().contains("uq_quiz_attempt")) {
+          && String.valueOf(violation.getConstraintName())
+              .toLowerCase()
+              .contains("uq_quiz_attempt")) {
         return true;
       }
     }
@@ -84,7 +94,11 @@ public final class StudyBot {
     try {
       gateway.send(reply.chat(), reply.message());
     } catch (RuntimeException e) {
-      log.warn("Sending to {} chat {} failed: {}", reply.chat().platform(), reply.chat().id(), e.toString());
+      log.warn(
+          "Sending to {} chat {} failed: {}",
+          reply.chat().platform(),
+          reply.chat().id(),
+          e.toString());
     }
   }
 }

@@ -46,7 +46,9 @@ final class StudyFlow {
     }
     Topic topic = current.get();
     Optional<Quiz> open = turn.repository.openQuiz(enrollment.id());
-    if (open.isPresent() && open.get().topicId().equals(topic.id()) && open.get().deliveredTo(turn.chat())) {
+    if (open.isPresent()
+        && open.get().topicId().equals(topic.id())
+        && open.get().deliveredTo(turn.chat())) {
       resendUnanswered(turn, open.get(), topic);
       return;
     }
@@ -87,7 +89,9 @@ final class StudyFlow {
   /** Questions the learner has not answered yet come first, in the curriculum's order. */
   private List<String> pickQuestions(Turn turn, Topic topic) {
     Set<String> answered =
-        turn.inGroup() ? Set.of() : turn.repository.answeredQuestionIds(turn.learner.id(), topic.id());
+        turn.inGroup()
+            ? Set.of()
+            : turn.repository.answeredQuestionIds(turn.learner.id(), topic.id());
     List<String> fresh = new ArrayList<>();
     List<String> seen = new ArrayList<>();
     for (Question question : topic.questions()) {
@@ -120,7 +124,8 @@ final class StudyFlow {
       for (QuizQuestion question : turn.repository.questionsOf(quiz.id())) {
         if (turn.repository.attempt(question.id(), turn.learner.id()).isEmpty()) {
           turn.repository.addAttempt(
-              new QuizAttempt(question.id(), turn.learner.id(), QuizAttempt.MISSED, false, turn.now));
+              new QuizAttempt(
+                  question.id(), turn.learner.id(), QuizAttempt.MISSED, false, turn.now));
         }
       }
     }

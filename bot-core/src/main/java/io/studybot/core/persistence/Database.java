@@ -52,11 +52,7 @@ public final class Database implements AutoCloseable {
   }
 
   private static void migrate(DataSource dataSource) {
-    Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
   }
 
   private static SessionFactory sessionFactory(DataSource dataSource) {

@@ -57,6 +57,8 @@ public interface StudyRepository {
 
   LearnerStats stats(Long learnerId);
 
-  /** Members who answered quizzes in the group chat, with the topics they studied there, best first. */
+  /**
+   * Members who answered quizzes in the group chat, with the topics they studied there, best first.
+   */
   List<LeaderboardRow> leaderboard(ChatRef group);
 }

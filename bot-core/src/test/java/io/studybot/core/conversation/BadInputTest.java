@@ -59,9 +59,14 @@ class BadInputTest {
 
   @Test
   void forgedAndMalformedButtons() {
-    for (String payload : new String[] {"a:999999:1", "a:x:y", "zzz", "a:", "lang:fr", "set:nothing", "zone:Mars/Base"}) {
+    for (String payload :
+        new String[] {
+          "a:999999:1", "a:x:y", "zzz", "a:", "lang:fr", "set:nothing", "zone:Mars/Base"
+        }) {
       harness.press(alice, aliceChat, payload);
-      assertThat(harness.lastText(aliceChat)).as(payload).containsAnyOf("no longer valid", "I don't know the time zone");
+      assertThat(harness.lastText(aliceChat))
+          .as(payload)
+          .containsAnyOf("no longer valid", "I don't know the time zone");
     }
     assertUnchanged();
   }
@@ -78,14 +83,16 @@ class BadInputTest {
   @Test
   void unknownTimeZone() {
     harness.type(alice, "/settings zone Mars/Olympus_Mons");
-    assertThat(harness.lastText(aliceChat)).contains("I don't know the time zone “Mars/Olympus_Mons”", "Nothing was changed");
+    assertThat(harness.lastText(aliceChat))
+        .contains("I don't know the time zone “Mars/Olympus_Mons”", "Nothing was changed");
     assertUnchanged();
   }
 
   @Test
   void impossibleTime() {
     harness.type(alice, "/settings lesson 25:61");
-    assertThat(harness.lastText(aliceChat)).contains("“25:61” is not a time of day", "Nothing was changed");
+    assertThat(harness.lastText(aliceChat))
+        .contains("“25:61” is not a time of day", "Nothing was changed");
     harness.type(alice, "/settings quiz 9:7");
     assertThat(harness.lastText(aliceChat)).contains("“9:7” is not a time of day");
     assertUnchanged();

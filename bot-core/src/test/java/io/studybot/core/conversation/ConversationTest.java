@@ -38,7 +38,8 @@ class ConversationTest {
 
     harness.type(alice, "/today");
     assertThat(harness.lastText(aliceChat))
-        .contains("Day 1 of 3 · Topic alpha", "A lesson about `alpha`", "Key points", "print('alpha')");
+        .contains(
+            "Day 1 of 3 · Topic alpha", "A lesson about `alpha`", "Key points", "print('alpha')");
 
     harness.type(alice, "/quiz");
     List<List<Button>> questions = harness.questionButtons(aliceChat);
@@ -46,28 +47,39 @@ class ConversationTest {
     harness.press(alice, aliceChat, questions.get(0).get(TestCurriculum.RIGHT).payload());
     assertThat(harness.lastText(aliceChat)).contains("✅ Right: B. right", "Because B is right.");
     harness.press(alice, aliceChat, questions.get(1).get(TestCurriculum.WRONG).payload());
-    assertThat(harness.lastText(aliceChat)).contains("❌ Not quite, you chose A. wrong", "The right answer is B. right");
+    assertThat(harness.lastText(aliceChat))
+        .contains("❌ Not quite, you chose A. wrong", "The right answer is B. right");
     harness.press(alice, aliceChat, questions.get(2).get(TestCurriculum.RIGHT).payload());
     assertThat(harness.lastText(aliceChat)).contains("Quiz done: 2 of 3 right", "Streak: 1 day(s)");
 
     harness.type(alice, "/progress");
     assertThat(harness.lastText(aliceChat))
-        .contains("Progress of Alice", "Topic 1 of 3: Topic alpha", "Topics done: 1 of 3",
-            "Answers: 3, 67% right", "Streak: 1 day(s), best 1", "Lesson at 07:30, quiz at 20:00 (Europe/Berlin)");
+        .contains(
+            "Progress of Alice",
+            "Topic 1 of 3: Topic alpha",
+            "Topics done: 1 of 3",
+            "Answers: 3, 67% right",
+            "Streak: 1 day(s), best 1",
+            "Lesson at 07:30, quiz at 20:00 (Europe/Berlin)");
 
     harness.type(alice, "/next");
     assertThat(harness.lastText(aliceChat)).contains("Day 2 of 3 · Topic beta");
     harness.type(alice, "/topics");
     assertThat(harness.lastText(aliceChat))
-        .contains("Phase 1: Phase one (1/2 done)", "✅ 1. Topic alpha", "▶ 2. Topic beta", "Phase 2: Phase two (0/1 done)");
+        .contains(
+            "Phase 1: Phase one (1/2 done)",
+            "✅ 1. Topic alpha",
+            "▶ 2. Topic beta",
+            "Phase 2: Phase two (0/1 done)");
   }
 
   @Test
   void quizAnswerReplacesTheQuestionMessageInPrivateChats() {
     harness.type(alice, "/quiz");
     Button right = harness.questionButtons(aliceChat).get(0).get(TestCurriculum.RIGHT);
-    harness.bot.receive(new io.studybot.core.chat.IncomingEvent.ButtonPress(
-        alice, aliceChat, right.payload(), java.util.Optional.of("42")));
+    harness.bot.receive(
+        new io.studybot.core.chat.IncomingEvent.ButtonPress(
+            alice, aliceChat, right.payload(), java.util.Optional.of("42")));
     OutgoingMessage verdict = harness.gateway.lastTo(aliceChat).message();
     assertThat(verdict.replaces()).contains("42");
   }
@@ -76,7 +88,8 @@ class ConversationTest {
   void chineseHintGivesChineseRepliesAndShanghaiTime() {
     PlatformUser li = user("200", "小李", "zh-hans");
     harness.type(li, "/settings");
-    assertThat(harness.lastText(privateChat(li))).contains("你的设置", "语言：中文", "时区：Asia/Shanghai", "课程：09:00", "小测：20:00");
+    assertThat(harness.lastText(privateChat(li)))
+        .contains("你的设置", "语言：中文", "时区：Asia/Shanghai", "课程：09:00", "小测：20:00");
     harness.type(li, "/help");
     assertThat(harness.lastText(privateChat(li))).contains("/today：今天的课程");
   }
@@ -89,7 +102,17 @@ class ConversationTest {
     assertThat(harness.lastText(bobChat)).contains("Day 1 of 3 · Topic alpha");
     harness.type(bob, "/progress");
     assertThat(harness.lastText(bobChat)).contains("Topics done: 0 of 3", "(UTC)");
-    for (String command : List.of("/help", "/quiz", "/topics", "/settings", "/pause", "/resume", "/skip", "/next", "/forget")) {
+    for (String command :
+        List.of(
+            "/help",
+            "/quiz",
+            "/topics",
+            "/settings",
+            "/pause",
+            "/resume",
+            "/skip",
+            "/next",
+            "/forget")) {
       harness.type(bob, command);
       assertThat(harness.lastText(bobChat)).as(command).doesNotContain("went wrong");
     }
@@ -146,9 +169,17 @@ class ConversationTest {
   @Test
   void skipRecordsOpenQuestionsAsMissedAndMovesOn() {
     harness.type(alice, "/quiz");
-    harness.press(alice, aliceChat, harness.questionButtons(aliceChat).get(0).get(TestCurriculum.RIGHT).payload());
+    harness.press(
+        alice,
+        aliceChat,
+        harness.questionButtons(aliceChat).get(0).get(TestCurriculum.RIGHT).payload());
     harness.type(alice, "/skip");
-    assertThat(harness.gateway.sentTo(aliceChat).get(harness.gateway.sentTo(aliceChat).size() - 2).text())
+    assertThat(
+            harness
+                .gateway
+                .sentTo(aliceChat)
+                .get(harness.gateway.sentTo(aliceChat).size() - 2)
+                .text())
         .contains("Skipped “Topic alpha”");
     assertThat(harness.lastText(aliceChat)).contains("Day 2 of 3 · Topic beta");
     harness.type(alice, "/progress");
@@ -181,7 +212,10 @@ class ConversationTest {
 
     harness.type(bob, study, "/progress");
     assertThat(harness.lastText(study))
-        .contains("Leaderboard: 2 member(s)", "1. Alice: 1 topics, 100% right, streak 1", "2. Bob: 1 topics, 0% right, streak 1");
+        .contains(
+            "Leaderboard: 2 member(s)",
+            "1. Alice: 1 topics, 100% right, streak 1",
+            "2. Bob: 1 topics, 0% right, streak 1");
     harness.type(bob, study, "hello everyone");
     assertThat(harness.lastText(study)).contains("Leaderboard");
   }

@@ -26,7 +26,11 @@ public final class BotHarness implements AutoCloseable {
   public BotHarness(DatabaseSettings settings, Curriculum curriculum) {
     this.database = Database.open(settings);
     this.bot =
-        new StudyBot(new HibernateStudyStore(database.sessionFactory()), curriculum, StudyRules.DEFAULT, clock)
+        new StudyBot(
+                new HibernateStudyStore(database.sessionFactory()),
+                curriculum,
+                StudyRules.DEFAULT,
+                clock)
             .connect(gateway);
   }
 

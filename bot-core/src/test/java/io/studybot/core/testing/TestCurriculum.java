@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A small course for tests: two phases, three topics, four questions each. In every question
- * option B (index 1) is right, so tests can answer right or wrong on purpose.
+ * A small course for tests: two phases, three topics, four questions each. In every question option
+ * B (index 1) is right, so tests can answer right or wrong on purpose.
  */
 public final class TestCurriculum {
   public static final int RIGHT = 1;
@@ -29,7 +29,10 @@ public final class TestCurriculum {
         "test-course",
         new LocalizedText("测试课程", "Test course"),
         List.of(
-            new Phase("p1", new LocalizedText("第一阶段", "Phase one"), List.of(topic("alpha"), topic("beta"))),
+            new Phase(
+                "p1",
+                new LocalizedText("第一阶段", "Phase one"),
+                List.of(topic("alpha"), topic("beta"))),
             new Phase("p2", new LocalizedText("第二阶段", "Phase two"), List.of(topic("gamma")))));
   }
 

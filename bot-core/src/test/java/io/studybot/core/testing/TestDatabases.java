@@ -11,9 +11,9 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * Databases for tests: a fresh in-memory H2, or a fresh schema on the local PostgreSQL. With
- * {@code CI=true} PostgreSQL is mandatory; elsewhere its tests are skipped, with a message, when
- * it is not reachable.
+ * Databases for tests: a fresh in-memory H2, or a fresh schema on the local PostgreSQL. With {@code
+ * CI=true} PostgreSQL is mandatory; elsewhere its tests are skipped, with a message, when it is not
+ * reachable.
  */
 public final class TestDatabases {
   public static final String POSTGRES_URL =
@@ -46,7 +46,8 @@ public final class TestDatabases {
     if (!reachable && "true".equalsIgnoreCase(System.getenv("CI"))) {
       fail("PostgreSQL at " + POSTGRES_URL + " is required when CI=true but is not reachable");
     }
-    assumeTrue(reachable, "PostgreSQL at " + POSTGRES_URL + " is not reachable: skipping its tests");
+    assumeTrue(
+        reachable, "PostgreSQL at " + POSTGRES_URL + " is not reachable: skipping its tests");
   }
 
   private static boolean reachable() {

@@ -1,0 +1,135 @@
+package io.studybot.app;
+
+import io.studybot.core.persistence.DatabaseSettings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Settings from the environment, checked once at start-up. Tokens are kept out of {@link
+ * #toString()} so they can never reach a log line.
+ */
+record AppConfig(
+    Path dataDir,
+    DatabaseSettings database,
+    boolean console,
+    int questionsPerQuiz,
+    Optional<Path> curriculumDir,
+    Optional<String> telegramToken,
+    URI telegramApiUrl,
+    Optional<String> discordToken) {
+
+  static AppConfig from(Map<String, String> env) {
+    Path dataDir = Path.of(value(env, "STUDYBOT_DATA_DIR").orElse("./data"));
+    DatabaseSettings database = database(env, dataDir);
+    Optional<String> telegram = value(env, "TELEGRAM_BOT_TOKEN");
+    Optional<String> discord = value(env, "DISCORD_BOT_TOKEN");
+    boolean console = flag(env, "STUDYBOT_CONSOLE").orElse(telegram.isEmpty() && discord.isEmpty());
+    int questions = number(env, "STUDYBOT_QUIZ_QUESTIONS", 3, 1, 10);
+    Optional<Path> curriculum = value(env, "STUDYBOT_CURRICULUM_DIR").map(Path::of);
+    curriculum.ifPresent(
+        dir -> {
+          if (!dir.toFile().isDirectory()) {
+            throw new ConfigException("STUDYBOT_CURRICULUM_DIR: " + dir + " is not a folder");
+          }
+        });
+    URI telegramUrl = url(env, "TELEGRAM_API_URL", "https://api.telegram.org");
+    return new AppConfig(
+        dataDir, database, console, questions, curriculum, telegram, telegramUrl, discord);
+  }
+
+  private static DatabaseSettings database(Map<String, String> env, Path dataDir) {
+    Optional<String> url = value(env, "STUDYBOT_DB_URL");
+    if (url.isEmpty()) {
+      return DatabaseSettings.embedded(dataDir);
+    }
+    if (!url.get().startsWith("jdbc:postgresql:") && !url.get().startsWith("jdbc:h2:")) {
+      throw new ConfigException(
+          "STUDYBOT_DB_URL: expected a jdbc:postgresql://host:port/database URL (or jdbc:h2:…), got '"
+              + url.get()
+              + "'");
+    }
+    String user = value(env, "STUDYBOT_DB_USER").orElse("");
+    String password = value(env, "STUDYBOT_DB_PASSWORD").orElse("");
+    int pool = number(env, "STUDYBOT_DB_POOL_SIZE", 8, 1, 100);
+    return new DatabaseSettings(url.get(), user, password, pool);
+  }
+
+  private static Optional<String> value(Map<String, String> env, String name) {
+    return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+  }
+
+  private static Optional<Boolean> flag(Map<String, String> env, String name) {
+    return value(env, name)
+        .map(
+            v -> {
+              if (v.equalsIgnoreCase("true")) {
+                return true;
+              }
+              if (v.equalsIgnoreCase("false")) {
+                return false;
+              }
+              throw new ConfigException(name + ": expected true or false, got '" + v + "'");
+            });
+  }
+
+  private static int number(Map<String, String> env, String name, int fallback, int min, int max) {
+    Optional<String> text = value(env, name);
+    if (text.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int number = Integer.parseInt(text.get());
+      if (number >= min && number <= max) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the accepted range
+    }
+    throw new ConfigException(
+        name
+            + ": expected a whole number from "
+            + min
+            + " to "
+            + max
+            + ", got '"
+            + text.get()
+            + "'");
+  }
+
+  private static URI url(Map<String, String> env, String name, String fallback) {
+    String text = value(env, name).orElse(fallback);
+    try {
+      URI uri = URI.create(text);
+      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    throw new ConfigException(name + ": expected an http(s):// URL, got '" + text + "'");
+  }
+
+  @Override
+  public String toString() {
+    return "AppConfig[dataDir="
+        + dataDir
+        + ", database="
+        + database.describe()
+        + ", console="
+        + console
+        + ", questionsPerQuiz="
+        + questionsPerQuiz
+        + ", curriculumDir="
+        + curriculumDir
+        + ", telegram="
+        + (telegramToken.isPresent() ? "set" : "unset")
+        + ", telegramApiUrl="
+        + telegramApiUrl
+        + ", discord="
+        + (discordToken.isPresent() ? "set" : "unset")
+        + "]";
+  }
+}

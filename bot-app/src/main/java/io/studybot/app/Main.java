@@ -1,0 +1,141 @@
+package io.studybot.app;
+
+import io.studybot.content.ContentCommand;
+import io.studybot.content.Curricula;
+import io.studybot.content.Curriculum;
+import io.studybot.content.CurriculumSource;
+import io.studybot.content.InvalidCurriculumException;
+import io.studybot.core.conversation.StudyBot;
+import io.studybot.core.conversation.StudyRules;
+import io.studybot.core.persistence.Database;
+import io.studybot.core.persistence.HibernateStudyStore;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts StudyBot: {@code studybot} runs the bot, {@code studybot content lint|coverage [DIR]}
+ * checks a curriculum. Exit codes: 0 done, 1 a check failed, 2 a bad setting or usage.
+ */
+public final class Main {
+  static final int BAD_SETTING = 2;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(List.of(args), System.getenv(), System.out, System.err));
+  }
+
+  static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+    if (!args.isEmpty() && args.get(0).equals("content")) {
+      return new ContentCommand(out, err).run(args.subList(1, args.size()));
+    }
+    if (!args.isEmpty()) {
+      err.println(
+          "usage: studybot | studybot content lint [DIR] | studybot content coverage [DIR]");
+      return BAD_SETTING;
+    }
+    AppConfig config;
+    try {
+      config = AppConfig.from(env);
+      rejectMissingAdapters(config);
+    } catch (ConfigException e) {
+      err.println("studybot: " + e.getMessage());
+      return BAD_SETTING;
+    }
+    // Logs go to a file under the data folder, so the console chat owns the terminal.
+    System.setProperty("studybot.dataDir", config.dataDir().toAbsolutePath().toString());
+    return serve(config, env, out, err);
+  }
+
+  private static void rejectMissingAdapters(AppConfig config) {
+    if (config.console()) {
+      return;
+    }
+    if (config.telegramToken().isPresent()) {
+      throw new ConfigException(
+          "TELEGRAM_BOT_TOKEN: this version has no Telegram adapter yet; unset it or set STUDYBOT_CONSOLE=true");
+    }
+    throw new ConfigException(
+        "DISCORD_BOT_TOKEN: this version has no Discord adapter yet; unset it or set STUDYBOT_CONSOLE=true");
+  }
+
+  private static int serve(
+      AppConfig config, Map<String, String> env, PrintStream out, PrintStream err) {
+    Logger log = LoggerFactory.getLogger(Main.class);
+    Curriculum curriculum;
+    try {
+      curriculum = loadCurriculum(config);
+    } catch (InvalidCurriculumException e) {
+      err.println(
+          "studybot: STUDYBOT_CURRICULUM_DIR: the curriculum has problems; run `content lint` on it");
+      return BAD_SETTING;
+    }
+    Database database;
+    try {
+      database = Database.open(config.database());
+    } catch (RuntimeException e) {
+      log.error("Cannot open the database {}", config.database().describe(), e);
+      err.println(
+          "studybot: cannot open the database "
+              + config.database().describe()
+              + " (check STUDYBOT_DB_URL, STUDYBOT_DB_USER, STUDYBOT_DB_PASSWORD): "
+              + rootMessage(e));
+      return BAD_SETTING;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(database::close, "studybot-shutdown"));
+    log.info("StudyBot started with {}", config);
+    StudyBot bot =
+        new StudyBot(
+            new HibernateStudyStore(database.sessionFactory()),
+            curriculum,
+            new StudyRules(config.questionsPerQuiz()),
+            Clock.systemUTC());
+    ConsoleChat console = new ConsoleChat(out, userName(env), languageHint(env));
+    bot.connect(console);
+    try {
+      console.run(
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+          bot,
+          System.console() != null);
+    } catch (IOException e) {
+      log.error("Reading the console failed", e);
+      return 1;
+    }
+    log.info("End of input; StudyBot stops");
+    return 0;
+  }
+
+  private static Curriculum loadCurriculum(AppConfig config) {
+    return config
+        .curriculumDir()
+        .map(dir -> Curricula.load(CurriculumSource.directory(dir)).orThrow())
+        .orElseGet(Curricula::bundled);
+  }
+
+  private static String userName(Map<String, String> env) {
+    return Optional.ofNullable(env.get("USER")).filter(name -> !name.isBlank()).orElse("you");
+  }
+
+  /** The terminal's locale, such as zh_CN.UTF-8, as the language hint. */
+  private static Optional<String> languageHint(Map<String, String> env) {
+    return Optional.ofNullable(env.get("LANG"))
+        .filter(lang -> !lang.isBlank() && !lang.startsWith("C"));
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+}

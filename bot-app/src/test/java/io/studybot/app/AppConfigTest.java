@@ -1,0 +1,79 @@
+package io.studybot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AppConfigTest {
+
+  @Test
+  void defaultsNeedNothingSet() {
+    AppConfig config = AppConfig.from(Map.of());
+    assertThat(config.console()).isTrue();
+    assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+    assertThat(config.database().url()).startsWith("jdbc:h2:file:").contains("data");
+    assertThat(config.questionsPerQuiz()).isEqualTo(3);
+    assertThat(config.telegramApiUrl().toString()).isEqualTo("https://api.telegram.org");
+  }
+
+  @Test
+  void postgresIsChosenByUrl() {
+    AppConfig config =
+        AppConfig.from(
+            Map.of(
+                "STUDYBOT_DB_URL", "jdbc:postgresql://db:5432/study", "STUDYBOT_DB_USER", "bot"));
+    assertThat(config.database().isPostgres()).isTrue();
+    assertThat(config.database().user()).isEqualTo("bot");
+  }
+
+  @Test
+  void aPlatformTokenTurnsTheConsoleOffUnlessAskedFor() {
+    assertThat(AppConfig.from(Map.of("TELEGRAM_BOT_TOKEN", "123:abc")).console()).isFalse();
+    assertThat(
+            AppConfig.from(Map.of("TELEGRAM_BOT_TOKEN", "123:abc", "STUDYBOT_CONSOLE", "true"))
+                .console())
+        .isTrue();
+  }
+
+  @Test
+  void badSettingsNameTheVariable() {
+    assertBad(
+        Map.of("STUDYBOT_QUIZ_QUESTIONS", "lots"),
+        "STUDYBOT_QUIZ_QUESTIONS: expected a whole number from 1 to 10, got 'lots'");
+    assertBad(Map.of("STUDYBOT_QUIZ_QUESTIONS", "0"), "STUDYBOT_QUIZ_QUESTIONS");
+    assertBad(
+        Map.of("STUDYBOT_CONSOLE", "yes"), "STUDYBOT_CONSOLE: expected true or false, got 'yes'");
+    assertBad(
+        Map.of("STUDYBOT_DB_URL", "mysql://x"), "STUDYBOT_DB_URL: expected a jdbc:postgresql://");
+    assertBad(
+        Map.of("TELEGRAM_API_URL", "ftp://x"), "TELEGRAM_API_URL: expected an http(s):// URL");
+    assertBad(
+        Map.of("STUDYBOT_CURRICULUM_DIR", "/no/such/folder"),
+        "STUDYBOT_CURRICULUM_DIR: /no/such/folder is not a folder");
+  }
+
+  @Test
+  void tokensNeverAppearInTheDescription() {
+    AppConfig config =
+        AppConfig.from(
+            Map.of(
+                "TELEGRAM_BOT_TOKEN",
+                "123:secret",
+                "DISCORD_BOT_TOKEN",
+                "d-secret",
+                "STUDYBOT_DB_URL",
+                "jdbc:postgresql://db/x?password=hunter2",
+                "STUDYBOT_DB_PASSWORD",
+                "hunter2"));
+    assertThat(config.toString()).doesNotContain("secret", "hunter2").contains("telegram=set");
+  }
+
+  private static void assertBad(Map<String, String> env, String message) {
+    assertThatThrownBy(() -> AppConfig.from(env))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(message);
+  }
+}
