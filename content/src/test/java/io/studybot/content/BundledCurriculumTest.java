@@ -57,6 +57,8 @@ class BundledCurriculumTest {
     }
     List<RoadmapBullet> bullets = Roadmap.bundled().bullets();
     assertThat(bullets.get(0).key()).isEqualTo("技术栈/Web框架/Django");
-    assertThat(bullets).extracting(RoadmapBullet::key).contains("学习路径/第一阶段：Python基础/Python核心", "开发工具/IDE与编辑器/Vim/Emacs");
+    assertThat(bullets)
+        .extracting(RoadmapBullet::key)
+        .contains("学习路径/第一阶段：Python基础/Python核心", "开发工具/IDE与编辑器/Vim/Emacs");
   }
 }

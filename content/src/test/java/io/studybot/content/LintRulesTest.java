@@ -13,7 +13,9 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Each lint rule, broken on purpose in a copy of a valid fixture, is reported with file and line. */
+/**
+ * Each lint rule, broken on purpose in a copy of a valid fixture, is reported with file and line.
+ */
 class LintRulesTest {
   private static final Path VALID = Path.of("src/test/resources/lint/valid");
   private static final String UNIT = "units/unit.yaml";
@@ -29,88 +31,109 @@ class LintRulesTest {
 
   @Test
   void duplicateTopicId() throws IOException {
-    assertReports(unit -> unit + unit.substring(unit.indexOf("  - id: py-names")),
+    assertReports(
+        unit -> unit + unit.substring(unit.indexOf("  - id: py-names")),
         "units/unit.yaml:106: duplicate topic id 'py-names-and-objects' (first at units/unit.yaml:2)");
   }
 
   @Test
   void duplicateQuestionId() throws IOException {
-    assertReports(unit -> unit.replace("id: is-vs-eq", "id: alias-append"),
+    assertReports(
+        unit -> unit.replace("id: is-vs-eq", "id: alias-append"),
         "units/unit.yaml:64: duplicate question id 'alias-append' in topic 'py-names-and-objects'");
   }
 
   @Test
   void missingLanguage() throws IOException {
-    assertReports(unit -> unit.replace("      en: Variables are names, not boxes\n", ""),
+    assertReports(
+        unit -> unit.replace("      en: Variables are names, not boxes\n", ""),
         "units/unit.yaml:4: topic 'py-names-and-objects' title is missing language 'en'");
   }
 
   @Test
   void noCorrectOption() throws IOException {
-    assertReports(unit -> unit.replaceFirst("\\n            correct: true", ""),
+    assertReports(
+        unit -> unit.replaceFirst("\\n            correct: true", ""),
         "units/unit.yaml:45: question 'py-names-and-objects/alias-append' has 0 correct options; exactly one is needed");
   }
 
   @Test
   void twoCorrectOptions() throws IOException {
-    assertReports(unit -> unit.replace("          - text: TypeError\n", "          - text: TypeError\n            correct: true\n"),
+    assertReports(
+        unit ->
+            unit.replace(
+                "          - text: TypeError\n",
+                "          - text: TypeError\n            correct: true\n"),
         "has 2 correct options; exactly one is needed");
   }
 
   @Test
   void emptyExplanation() throws IOException {
-    assertReports(unit -> unit.replaceFirst("(?s)(id: is-vs-eq.*?explanation:\\n)\\s+zh: [^\\n]*\\n\\s+en: [^\\n]*\\n", "$1          zh: \"\"\n          en: \"\"\n"),
+    assertReports(
+        unit ->
+            unit.replaceFirst(
+                "(?s)(id: is-vs-eq.*?explanation:\\n)\\s+zh: [^\\n]*\\n\\s+en: [^\\n]*\\n",
+                "$1          zh: \"\"\n          en: \"\"\n"),
         "units/unit.yaml:64: question 'py-names-and-objects/is-vs-eq' has an empty explanation");
   }
 
   @Test
   void danglingPrerequisite() throws IOException {
-    assertReports(unit -> unit.replace("    seed: ", "    requires: [py-nowhere]\n    seed: "),
+    assertReports(
+        unit -> unit.replace("    seed: ", "    requires: [py-nowhere]\n    seed: "),
         "units/unit.yaml:2: topic 'py-names-and-objects' requires unknown topic 'py-nowhere'");
   }
 
   @Test
   void cyclicPrerequisites() throws IOException {
-    assertReports(unit -> {
-      String topic = unit.substring(unit.indexOf("  - id: py-names"));
-      String other = topic.replace("id: py-names-and-objects", "id: py-other");
-      return unit.replace("    seed: ", "    requires: [py-other]\n    seed: ")
-          + other.replace("    seed: ", "    requires: [py-names-and-objects]\n    seed: ");
-    }, "cyclic prerequisites: py-names-and-objects -> py-other -> py-names-and-objects");
+    assertReports(
+        unit -> {
+          String topic = unit.substring(unit.indexOf("  - id: py-names"));
+          String other = topic.replace("id: py-names-and-objects", "id: py-other");
+          return unit.replace("    seed: ", "    requires: [py-other]\n    seed: ")
+              + other.replace("    seed: ", "    requires: [py-names-and-objects]\n    seed: ");
+        },
+        "cyclic prerequisites: py-names-and-objects -> py-other -> py-names-and-objects");
   }
 
   @Test
   void overLongExplanation() throws IOException {
-    assertReports(unit -> unit.replace("`None` 是单例，", "`None` 是单例，" + "很长".repeat(100)),
+    assertReports(
+        unit -> unit.replace("`None` 是单例，", "`None` 是单例，" + "很长".repeat(100)),
         "units/unit.yaml:64: question 'py-names-and-objects/is-vs-eq' explanation has");
   }
 
   @Test
   void overLongLesson() throws IOException {
-    assertReports(unit -> unit.replace("理解 Python 的对象模型", "理解".repeat(500) + " Python 的对象模型"),
+    assertReports(
+        unit -> unit.replace("理解 Python 的对象模型", "理解".repeat(500) + " Python 的对象模型"),
         "units/unit.yaml:2: topic 'py-names-and-objects' lesson has");
   }
 
   @Test
   void malformedYaml() throws IOException {
-    assertReports(unit -> unit.replace("    seed: 学习路径", "    seed: [学习路径"),
-        "units/unit.yaml:");
-    assertThat(lint(unit -> unit.replace("    seed: 学习路径", "    seed: [学习路径")).out).contains("malformed YAML");
+    assertReports(unit -> unit.replace("    seed: 学习路径", "    seed: [学习路径"), "units/unit.yaml:");
+    assertThat(lint(unit -> unit.replace("    seed: 学习路径", "    seed: [学习路径")).out)
+        .contains("malformed YAML");
   }
 
   @Test
   void unknownKeyAndDuplicateKey() throws IOException {
-    assertReports(unit -> unit.replace("    seed: ", "    sead: typo\n    seed: "),
+    assertReports(
+        unit -> unit.replace("    seed: ", "    sead: typo\n    seed: "),
         "units/unit.yaml:6: unknown key 'sead' in topic");
-    assertReports(unit -> unit.replace("    seed: ", "    seed: one\n    seed: "),
+    assertReports(
+        unit -> unit.replace("    seed: ", "    seed: one\n    seed: "),
         "units/unit.yaml:7: duplicate key 'seed' in topic");
   }
 
   @Test
   void missingUnitFile() throws IOException {
     Files.createDirectories(dir.resolve("units"));
-    Files.writeString(dir.resolve("curriculum.yaml"),
-        Files.readString(VALID.resolve("curriculum.yaml")).replace("units/unit.yaml", "units/gone.yaml"));
+    Files.writeString(
+        dir.resolve("curriculum.yaml"),
+        Files.readString(VALID.resolve("curriculum.yaml"))
+            .replace("units/unit.yaml", "units/gone.yaml"));
     Lint lint = run(dir);
     assertThat(lint.code).isEqualTo(1);
     assertThat(lint.out).contains("curriculum.yaml:4: unit file 'units/gone.yaml' does not exist");
@@ -126,7 +149,10 @@ class LintRulesTest {
 
   private Lint lint(UnaryOperator<String> breakIt) throws IOException {
     Files.createDirectories(dir.resolve("units"));
-    Files.copy(VALID.resolve("curriculum.yaml"), dir.resolve("curriculum.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        VALID.resolve("curriculum.yaml"),
+        dir.resolve("curriculum.yaml"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     Files.writeString(dir.resolve(UNIT), breakIt.apply(Files.readString(VALID.resolve(UNIT))));
     return run(dir);
   }

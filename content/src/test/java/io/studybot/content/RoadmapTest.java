@@ -13,8 +13,11 @@ class RoadmapTest {
 
   @Test
   void bulletsAreKeyedBySectionGroupAndBoldName() {
-    Roadmap roadmap = Roadmap.parse("# T\n## 🚀 项目\n### 基础\n- **博客**：文章\n- plain\n### 进阶\n- **商城**：订单\n");
-    assertThat(roadmap.bullets()).extracting(RoadmapBullet::key).containsExactly("项目/基础/博客", "项目/进阶/商城");
+    Roadmap roadmap =
+        Roadmap.parse("# T\n## 🚀 项目\n### 基础\n- **博客**：文章\n- plain\n### 进阶\n- **商城**：订单\n");
+    assertThat(roadmap.bullets())
+        .extracting(RoadmapBullet::key)
+        .containsExactly("项目/基础/博客", "项目/进阶/商城");
     assertThat(roadmap.bullets().get(1).line()).isEqualTo(7);
   }
 }
