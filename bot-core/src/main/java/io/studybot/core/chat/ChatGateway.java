@@ -16,4 +16,9 @@ public interface ChatGateway {
    * @throws DeliveryException when the platform refused the message
    */
   String send(ChatRef chat, OutgoingMessage message);
+
+  /** The sending rate the platform allows; the core's scheduled sender keeps to it. */
+  default RateLimits rateLimits() {
+    return RateLimits.UNLIMITED;
+  }
 }
