@@ -15,6 +15,7 @@ record AppConfig(
     DatabaseSettings database,
     boolean console,
     int questionsPerQuiz,
+    int reviewsPerDay,
     Optional<Path> curriculumDir,
     Optional<String> telegramToken,
     URI telegramApiUrl,
@@ -27,6 +28,7 @@ record AppConfig(
     Optional<String> discord = value(env, "DISCORD_BOT_TOKEN");
     boolean console = flag(env, "STUDYBOT_CONSOLE").orElse(telegram.isEmpty() && discord.isEmpty());
     int questions = number(env, "STUDYBOT_QUIZ_QUESTIONS", 3, 1, 10);
+    int reviews = number(env, "STUDYBOT_REVIEWS_PER_DAY", 5, 0, 50);
     Optional<Path> curriculum = value(env, "STUDYBOT_CURRICULUM_DIR").map(Path::of);
     curriculum.ifPresent(
         dir -> {
@@ -36,7 +38,7 @@ record AppConfig(
         });
     URI telegramUrl = url(env, "TELEGRAM_API_URL", "https://api.telegram.org");
     return new AppConfig(
-        dataDir, database, console, questions, curriculum, telegram, telegramUrl, discord);
+        dataDir, database, console, questions, reviews, curriculum, telegram, telegramUrl, discord);
   }
 
   private static DatabaseSettings database(Map<String, String> env, Path dataDir) {
@@ -122,6 +124,8 @@ record AppConfig(
         + console
         + ", questionsPerQuiz="
         + questionsPerQuiz
+        + ", reviewsPerDay="
+        + reviewsPerDay
         + ", curriculumDir="
         + curriculumDir
         + ", telegram="

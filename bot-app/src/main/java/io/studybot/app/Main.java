@@ -9,6 +9,7 @@ import io.studybot.core.conversation.StudyBot;
 import io.studybot.core.conversation.StudyRules;
 import io.studybot.core.persistence.Database;
 import io.studybot.core.persistence.HibernateStudyStore;
+import io.studybot.core.review.FsrsParameters;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Main {
   static final int BAD_SETTING = 2;
+  private static final long FUZZ_SEED = 0x5747_4459_424f_5400L;
 
   private Main() {}
 
@@ -97,7 +99,7 @@ public final class Main {
         new StudyBot(
             new HibernateStudyStore(database.sessionFactory()),
             curriculum,
-            new StudyRules(config.questionsPerQuiz()),
+            studyRules(config),
             Clock.systemUTC());
     ConsoleChat console = new ConsoleChat(out, userName(env), languageHint(env));
     bot.connect(console);
@@ -112,6 +114,14 @@ public final class Main {
     }
     log.info("End of input; StudyBot stops");
     return 0;
+  }
+
+  /** Review intervals get FSRS's fuzz, so cards answered together do not all return together. */
+  private static StudyRules studyRules(AppConfig config) {
+    return StudyRules.DEFAULT
+        .withQuestionsPerQuiz(config.questionsPerQuiz())
+        .withReviewsPerDay(config.reviewsPerDay())
+        .withFsrs(FsrsParameters.defaults().withFuzz(FUZZ_SEED));
   }
 
   private static Curriculum loadCurriculum(AppConfig config) {

@@ -19,7 +19,8 @@ public record RateLimits(int messagesPerSecond, Duration privateChatGap, Duratio
   }
 
   /** No limit worth the name, for the console and tests. */
-  public static final RateLimits UNLIMITED = new RateLimits(1_000_000, Duration.ZERO, Duration.ZERO);
+  public static final RateLimits UNLIMITED =
+      new RateLimits(1_000_000, Duration.ZERO, Duration.ZERO);
 
   public Duration gapFor(ChatRef chat) {
     return chat.isGroup() ? groupChatGap : privateChatGap;

@@ -22,9 +22,11 @@ import java.util.Optional;
  */
 final class AnswerFlow {
   private final QuestionView questions;
+  private final Reviews reviews;
 
-  AnswerFlow(Messages messages) {
+  AnswerFlow(Messages messages, Reviews reviews) {
     this.questions = new QuestionView(messages);
+    this.reviews = reviews;
   }
 
   void answer(Turn turn, IncomingEvent.ButtonPress press, Payload payload) {
@@ -41,7 +43,7 @@ final class AnswerFlow {
       return;
     }
     turn.speak(turn.learner.language()); // verdicts are personal, in the presser's language
-    Optional<Topic> topic = turn.curriculum.topic(quiz.get().topicId());
+    Optional<Topic> topic = turn.curriculum.topic(delivered.get().topicId());
     if (topic.isEmpty()) {
       turn.sayPersonally("button.stale");
       return;
@@ -88,6 +90,7 @@ final class AnswerFlow {
     boolean correct = choice == question.correctIndex();
     turn.repository.addAttempt(
         new QuizAttempt(delivered.id(), turn.learner.id(), choice, correct, turn.now));
+    reviews.record(turn, delivered, correct);
     RichText verdict = questions.verdict(question, choice, turn.language());
     OutgoingMessage message = OutgoingMessage.of(verdict);
     turn.reply(turn.inGroup() ? message.personal() : message.replacing(press.messageId()));
@@ -101,7 +104,9 @@ final class AnswerFlow {
   private static void finish(Turn turn, Quiz quiz, Enrollment enrollment, List<QuizQuestion> all) {
     Streak streak = turn.learner.streak().studiedOn(turn.learnerToday());
     turn.learner.setStreak(streak);
-    turn.repository.markCompleted(enrollment.id(), quiz.topicId(), turn.now);
+    if (!quiz.review()) {
+      turn.repository.markCompleted(enrollment.id(), quiz.topicId(), turn.now);
+    }
     if (!turn.inGroup()) {
       quiz.close();
     }

@@ -19,14 +19,17 @@ final class Conversation {
   private final Messages messages;
   private final StudyFlow study;
   private final AnswerFlow answers;
+  private final ProgressViews progress;
   private final SettingsFlow settings = new SettingsFlow();
   private final AccountFlow account = new AccountFlow();
 
   Conversation(Curriculum curriculum, Messages messages, StudyRules rules) {
     this.curriculum = curriculum;
     this.messages = messages;
-    this.study = new StudyFlow(messages, rules);
-    this.answers = new AnswerFlow(messages);
+    Reviews reviews = new Reviews(rules);
+    this.study = new StudyFlow(messages, rules, reviews);
+    this.answers = new AnswerFlow(messages, reviews);
+    this.progress = new ProgressViews(reviews);
   }
 
   List<Reply> handle(IncomingEvent event, StudyRepository repository, Instant now) {
@@ -65,7 +68,8 @@ final class Conversation {
       case "quiz" -> study.quiz(turn);
       case "next" -> study.next(turn);
       case "skip" -> study.skip(turn);
-      case "progress" -> ProgressViews.progress(turn);
+      case "review" -> study.review(turn);
+      case "progress" -> progress.progress(turn);
       case "topics" -> ProgressViews.topics(turn, command.args());
       case "settings" -> settings.settings(turn, command.args());
       case "pause" -> account.pause(turn);

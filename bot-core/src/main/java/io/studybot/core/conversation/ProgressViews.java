@@ -16,9 +16,13 @@ import java.util.Set;
 final class ProgressViews {
   private static final int LEADERBOARD_SIZE = 20;
 
-  private ProgressViews() {}
+  private final Reviews reviews;
 
-  static void progress(Turn turn) {
+  ProgressViews(Reviews reviews) {
+    this.reviews = reviews;
+  }
+
+  void progress(Turn turn) {
     if (turn.inGroup()) {
       leaderboard(turn);
       return;
@@ -47,6 +51,7 @@ final class ProgressViews {
     var streak = learner.streak();
     lines.add(
         line(turn.text("progress.streak", streak.currentOn(turn.learnerToday()), streak.best())));
+    lines.add(line(reviewLine(turn)));
     lines.add(
         line(
             turn.text(
@@ -56,6 +61,16 @@ final class ProgressViews {
                 learner.zone().getId())));
     text.list(lines);
     turn.reply(OutgoingMessage.of(text.build()));
+  }
+
+  /** Reviews due by the end of the learner's day, and how much they are likely to remember now. */
+  private String reviewLine(Turn turn) {
+    var endOfDay = turn.learnerToday().plusDays(1).atStartOfDay(turn.learner.zone()).toInstant();
+    long due = reviews.dueBy(turn, endOfDay);
+    var retention = reviews.estimatedRetention(turn);
+    return retention.isPresent()
+        ? turn.text("progress.reviews", due, Math.round(retention.getAsDouble() * 100))
+        : turn.text("progress.reviews-none");
   }
 
   private static void leaderboard(Turn turn) {

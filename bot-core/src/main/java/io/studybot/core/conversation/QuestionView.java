@@ -9,6 +9,7 @@ import io.studybot.core.chat.RichText;
 import io.studybot.core.i18n.Messages;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A delivered question as a message with answer buttons. Short options become the buttons' labels;
@@ -26,9 +27,15 @@ final class QuestionView {
   }
 
   OutgoingMessage render(
-      Question question, long quizQuestionId, int number, int count, Language language) {
+      Question question,
+      long quizQuestionId,
+      int number,
+      int count,
+      Optional<String> reviewOfTopic,
+      Language language) {
     RichText.Builder text = RichText.builder();
     text.paragraph(new RichText.Bold(messages.get(language, "quiz.question", number, count)));
+    reviewOfTopic.ifPresent(topic -> text.text(messages.get(language, "quiz.review-tag", topic)));
     text.paragraph(RichText.marked(question.prompt().in(language)));
     question.code().ifPresent(text::code);
     List<Choice> choices = question.choices();

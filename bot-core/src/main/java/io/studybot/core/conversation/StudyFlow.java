@@ -2,10 +2,9 @@ package io.studybot.core.conversation;
 
 import io.studybot.content.Question;
 import io.studybot.content.Topic;
-import io.studybot.core.chat.OutgoingMessage;
-import io.studybot.core.chat.RichText;
 import io.studybot.core.i18n.Messages;
 import io.studybot.core.study.Enrollment;
+import io.studybot.core.study.QuestionRef;
 import io.studybot.core.study.Quiz;
 import io.studybot.core.study.QuizAttempt;
 import io.studybot.core.study.QuizQuestion;
@@ -19,11 +18,13 @@ final class StudyFlow {
   private final LessonView lessons;
   private final QuestionView questions;
   private final StudyRules rules;
+  private final Reviews reviews;
 
-  StudyFlow(Messages messages, StudyRules rules) {
+  StudyFlow(Messages messages, StudyRules rules, Reviews reviews) {
     this.lessons = new LessonView(messages);
     this.questions = new QuestionView(messages);
     this.rules = rules;
+    this.reviews = reviews;
   }
 
   void today(Turn turn) {
@@ -45,7 +46,7 @@ final class StudyFlow {
       return;
     }
     Topic topic = current.get();
-    Optional<Quiz> open = turn.repository.openQuiz(enrollment.id());
+    Optional<Quiz> open = turn.repository.openQuiz(enrollment.id(), false);
     if (open.isPresent()
         && open.get().topicId().equals(topic.id())
         && open.get().deliveredTo(turn.chat())) {
@@ -53,13 +54,36 @@ final class StudyFlow {
       return;
     }
     open.ifPresent(stale -> closeWithMisses(turn, stale));
-    List<String> picked = pickQuestions(turn, topic);
+    List<QuestionRef> picked = new ArrayList<>(pickQuestions(turn, topic));
+    if (!turn.inGroup()) {
+      picked.addAll(
+          reviews.forDailyQuiz(turn, enrollment, turn.learnerToday(), Set.of(topic.id())));
+    }
     Quiz quiz = new Quiz(enrollment.id(), topic.id(), turn.chat(), turn.learnerToday(), turn.now);
     List<QuizQuestion> delivered = turn.repository.addQuiz(quiz, picked);
     turn.say("quiz.intro", topic.title().in(turn.language()), delivered.size());
-    for (QuizQuestion question : delivered) {
-      send(turn, topic, question, delivered.size());
+    delivered.forEach(question -> send(turn, question, delivered.size()));
+  }
+
+  /** /review: the learner's due cards now, whatever today's allowance. */
+  void review(Turn turn) {
+    if (turn.inGroup()) {
+      turn.sayPersonally("personal.only", "/review");
+      return;
     }
+    Enrollment enrollment = Courses.enrollmentFor(turn);
+    turn.repository.openQuiz(enrollment.id(), true).ifPresent(Quiz::close);
+    List<QuestionRef> due = reviews.onRequest(turn);
+    if (due.isEmpty()) {
+      turn.say("review.none");
+      return;
+    }
+    String current = Courses.currentTopic(turn, enrollment).map(Topic::id).orElse("");
+    Quiz quiz =
+        Quiz.ofReviews(enrollment.id(), current, turn.chat(), turn.learnerToday(), turn.now);
+    List<QuizQuestion> delivered = turn.repository.addQuiz(quiz, due);
+    turn.say("review.intro", delivered.size());
+    delivered.forEach(question -> send(turn, question, delivered.size()));
   }
 
   void next(Turn turn) {
@@ -80,22 +104,23 @@ final class StudyFlow {
       turn.say("course.finished");
       return;
     }
-    turn.repository.openQuiz(enrollment.id()).ifPresent(open -> closeWithMisses(turn, open));
+    turn.repository.openQuiz(enrollment.id(), false).ifPresent(open -> closeWithMisses(turn, open));
     turn.say("skip.done", topic.get().title().in(turn.language()));
     enrollment.advance();
     today(turn);
   }
 
   /** Questions the learner has not answered yet come first, in the curriculum's order. */
-  private List<String> pickQuestions(Turn turn, Topic topic) {
+  private List<QuestionRef> pickQuestions(Turn turn, Topic topic) {
     Set<String> answered =
         turn.inGroup()
             ? Set.of()
             : turn.repository.answeredQuestionIds(turn.learner.id(), topic.id());
-    List<String> fresh = new ArrayList<>();
-    List<String> seen = new ArrayList<>();
+    List<QuestionRef> fresh = new ArrayList<>();
+    List<QuestionRef> seen = new ArrayList<>();
     for (Question question : topic.questions()) {
-      (answered.contains(question.id()) ? seen : fresh).add(question.id());
+      QuestionRef ref = new QuestionRef(topic.id(), question.id(), false);
+      (answered.contains(question.id()) ? seen : fresh).add(ref);
     }
     fresh.addAll(seen);
     return fresh.subList(0, Math.min(rules.questionsPerQuiz(), fresh.size()));
@@ -106,33 +131,41 @@ final class StudyFlow {
     turn.say("quiz.resume", topic.title().in(turn.language()));
     for (QuizQuestion question : delivered) {
       if (turn.repository.attempt(question.id(), turn.learner.id()).isEmpty()) {
-        send(turn, topic, question, delivered.size());
+        send(turn, question, delivered.size());
       }
     }
   }
 
-  private void send(Turn turn, Topic topic, QuizQuestion delivered, int count) {
-    Question question = topic.question(delivered.questionId());
-    OutgoingMessage message =
-        questions.render(question, delivered.id(), delivered.ordinal() + 1, count, turn.language());
-    turn.reply(message);
+  private void send(Turn turn, QuizQuestion delivered, int count) {
+    Optional<Topic> topic = turn.curriculum.topic(delivered.topicId());
+    if (topic.isEmpty()) {
+      return; // the curriculum changed since the quiz was made
+    }
+    Question question = topic.get().question(delivered.questionId());
+    Optional<String> reviewOf =
+        delivered.review()
+            ? Optional.of(topic.get().title().in(turn.language()))
+            : Optional.empty();
+    turn.reply(
+        questions.render(
+            question, delivered.id(), delivered.ordinal() + 1, count, reviewOf, turn.language()));
   }
 
-  /** Closes a quiz; in a private chat its unanswered questions are recorded as missed. */
-  static void closeWithMisses(Turn turn, Quiz quiz) {
+  /**
+   * Closes a quiz; in a private chat its unanswered questions are recorded as missed, and so come
+   * back for review.
+   */
+  void closeWithMisses(Turn turn, Quiz quiz) {
     if (!turn.inGroup()) {
       for (QuizQuestion question : turn.repository.questionsOf(quiz.id())) {
         if (turn.repository.attempt(question.id(), turn.learner.id()).isEmpty()) {
           turn.repository.addAttempt(
               new QuizAttempt(
                   question.id(), turn.learner.id(), QuizAttempt.MISSED, false, turn.now));
+          reviews.record(turn, question, false);
         }
       }
     }
     quiz.close();
-  }
-
-  static RichText plain(String text) {
-    return RichText.builder().text(text).build();
   }
 }

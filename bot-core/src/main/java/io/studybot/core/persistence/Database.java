@@ -6,6 +6,7 @@ import io.studybot.core.study.CompletedTopic;
 import io.studybot.core.study.Enrollment;
 import io.studybot.core.study.Learner;
 import io.studybot.core.study.PlatformAccount;
+import io.studybot.core.study.QuestionCard;
 import io.studybot.core.study.Quiz;
 import io.studybot.core.study.QuizAttempt;
 import io.studybot.core.study.QuizQuestion;
@@ -59,8 +60,15 @@ public final class Database implements AutoCloseable {
     Configuration configuration = new Configuration();
     for (Class<?> entity :
         new Class<?>[] {
-          Learner.class, PlatformAccount.class, StudyGroup.class, Enrollment.class,
-          CompletedTopic.class, Quiz.class, QuizQuestion.class, QuizAttempt.class
+          Learner.class,
+          PlatformAccount.class,
+          StudyGroup.class,
+          Enrollment.class,
+          CompletedTopic.class,
+          Quiz.class,
+          QuizQuestion.class,
+          QuizAttempt.class,
+          QuestionCard.class
         }) {
       configuration.addAnnotatedClass(entity);
     }

@@ -8,12 +8,15 @@ import io.studybot.core.study.LeaderboardRow;
 import io.studybot.core.study.Learner;
 import io.studybot.core.study.LearnerStats;
 import io.studybot.core.study.PlatformAccount;
+import io.studybot.core.study.QuestionCard;
+import io.studybot.core.study.QuestionRef;
 import io.studybot.core.study.Quiz;
 import io.studybot.core.study.QuizAttempt;
 import io.studybot.core.study.QuizQuestion;
 import io.studybot.core.study.StudyGroup;
 import io.studybot.core.study.StudyRepository;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -123,11 +126,11 @@ final class HibernateStudyRepository implements StudyRepository {
   }
 
   @Override
-  public List<QuizQuestion> addQuiz(Quiz quiz, List<String> questionIds) {
+  public List<QuizQuestion> addQuiz(Quiz quiz, List<QuestionRef> refs) {
     session.persist(quiz);
     List<QuizQuestion> questions = new ArrayList<>();
-    for (int i = 0; i < questionIds.size(); i++) {
-      QuizQuestion question = new QuizQuestion(quiz.id(), i, questionIds.get(i));
+    for (int i = 0; i < refs.size(); i++) {
+      QuizQuestion question = new QuizQuestion(quiz.id(), i, refs.get(i));
       session.persist(question);
       questions.add(question);
     }
@@ -154,12 +157,14 @@ final class HibernateStudyRepository implements StudyRepository {
   }
 
   @Override
-  public Optional<Quiz> openQuiz(Long enrollmentId) {
+  public Optional<Quiz> openQuiz(Long enrollmentId, boolean review) {
     return session
         .createSelectionQuery(
-            "from Quiz q where q.enrollmentId = :enrollment and q.closed = false order by q.id desc",
+            "from Quiz q where q.enrollmentId = :enrollment and q.closed = false"
+                + " and q.review = :review order by q.id desc",
             Quiz.class)
         .setParameter("enrollment", enrollmentId)
+        .setParameter("review", review)
         .setMaxResults(1)
         .uniqueResultOptional();
   }
@@ -197,9 +202,9 @@ final class HibernateStudyRepository implements StudyRepository {
     return new HashSet<>(
         session
             .createSelectionQuery(
-                "select distinct qq.questionId from QuizAttempt a, QuizQuestion qq, Quiz q"
-                    + " where a.quizQuestionId = qq.id and qq.quizId = q.id"
-                    + " and a.learnerId = :learner and q.topicId = :topic",
+                "select distinct qq.questionId from QuizAttempt a, QuizQuestion qq"
+                    + " where a.quizQuestionId = qq.id"
+                    + " and a.learnerId = :learner and qq.topicId = :topic",
                 String.class)
             .setParameter("learner", learnerId)
             .setParameter("topic", topicId)
@@ -217,6 +222,77 @@ final class HibernateStudyRepository implements StudyRepository {
             .setParameter("learner", learnerId)
             .getSingleResult();
     return new LearnerStats(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+  }
+
+  @Override
+  public Optional<QuestionCard> card(
+      Long learnerId, String curriculumId, String topicId, String questionId) {
+    return session
+        .createSelectionQuery(
+            "from QuestionCard c where c.learnerId = :learner and c.curriculumId = :curriculum"
+                + " and c.topicId = :topic and c.questionId = :question",
+            QuestionCard.class)
+        .setParameter("learner", learnerId)
+        .setParameter("curriculum", curriculumId)
+        .setParameter("topic", topicId)
+        .setParameter("question", questionId)
+        .uniqueResultOptional();
+  }
+
+  @Override
+  public void addCard(QuestionCard card) {
+    session.persist(card);
+  }
+
+  @Override
+  public List<QuestionCard> dueCards(
+      Long learnerId, String curriculumId, Instant until, int limit) {
+    return session
+        .createSelectionQuery(
+            "from QuestionCard c where c.learnerId = :learner and c.curriculumId = :curriculum"
+                + " and c.due <= :until order by c.due, c.id",
+            QuestionCard.class)
+        .setParameter("learner", learnerId)
+        .setParameter("curriculum", curriculumId)
+        .setParameter("until", until)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
+  public long dueCount(Long learnerId, String curriculumId, Instant until) {
+    return session
+        .createSelectionQuery(
+            "select count(c) from QuestionCard c where c.learnerId = :learner"
+                + " and c.curriculumId = :curriculum and c.due <= :until",
+            Long.class)
+        .setParameter("learner", learnerId)
+        .setParameter("curriculum", curriculumId)
+        .setParameter("until", until)
+        .getSingleResult();
+  }
+
+  @Override
+  public List<QuestionCard> cards(Long learnerId, String curriculumId) {
+    return session
+        .createSelectionQuery(
+            "from QuestionCard c where c.learnerId = :learner and c.curriculumId = :curriculum",
+            QuestionCard.class)
+        .setParameter("learner", learnerId)
+        .setParameter("curriculum", curriculumId)
+        .getResultList();
+  }
+
+  @Override
+  public long reviewsDeliveredOn(Long enrollmentId, LocalDate day) {
+    return session
+        .createSelectionQuery(
+            "select count(qq) from QuizQuestion qq, Quiz q where qq.quizId = q.id"
+                + " and q.enrollmentId = :enrollment and q.localDay = :day and qq.review = true",
+            Long.class)
+        .setParameter("enrollment", enrollmentId)
+        .setParameter("day", day)
+        .getSingleResult();
   }
 
   @Override

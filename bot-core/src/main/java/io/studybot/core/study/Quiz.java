@@ -41,7 +41,18 @@ public class Quiz {
   @Column(nullable = false)
   private boolean closed;
 
+  @Column(nullable = false)
+  private boolean review;
+
   protected Quiz() {}
+
+  /** A quiz of due reviews only. */
+  public static Quiz ofReviews(
+      Long enrollmentId, String currentTopicId, ChatRef chat, LocalDate localDay, Instant now) {
+    Quiz quiz = new Quiz(enrollmentId, currentTopicId, chat, localDay, now);
+    quiz.review = true;
+    return quiz;
+  }
 
   public Quiz(Long enrollmentId, String topicId, ChatRef chat, LocalDate localDay, Instant now) {
     this.enrollmentId = enrollmentId;
@@ -71,6 +82,10 @@ public class Quiz {
 
   public ChatRef chat(ChatKind kind) {
     return new ChatRef(Platform.valueOf(chatPlatform), chatId, kind);
+  }
+
+  public boolean review() {
+    return review;
   }
 
   public boolean closed() {

@@ -21,15 +21,23 @@ public class QuizQuestion {
   @Column(nullable = false)
   private int ordinal;
 
+  @Column(name = "topic_id", nullable = false)
+  private String topicId;
+
   @Column(name = "question_id", nullable = false)
   private String questionId;
 
+  @Column(nullable = false)
+  private boolean review;
+
   protected QuizQuestion() {}
 
-  public QuizQuestion(Long quizId, int ordinal, String questionId) {
+  public QuizQuestion(Long quizId, int ordinal, QuestionRef question) {
     this.quizId = quizId;
     this.ordinal = ordinal;
-    this.questionId = questionId;
+    this.topicId = question.topicId();
+    this.questionId = question.questionId();
+    this.review = question.review();
   }
 
   public Long id() {
@@ -46,5 +54,14 @@ public class QuizQuestion {
 
   public String questionId() {
     return questionId;
+  }
+
+  public String topicId() {
+    return topicId;
+  }
+
+  /** Whether it came back for spaced review rather than with the day's topic. */
+  public boolean review() {
+    return review;
   }
 }

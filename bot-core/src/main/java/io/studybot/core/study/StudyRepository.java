@@ -3,6 +3,7 @@ package io.studybot.core.study;
 import io.studybot.core.chat.ChatRef;
 import io.studybot.core.chat.Platform;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,7 +35,7 @@ public interface StudyRepository {
   void markCompleted(Long enrollmentId, String topicId, Instant now);
 
   /** Stores a quiz and its questions in the given order. */
-  List<QuizQuestion> addQuiz(Quiz quiz, List<String> questionIds);
+  List<QuizQuestion> addQuiz(Quiz quiz, List<QuestionRef> questions);
 
   Optional<Quiz> quiz(Long quizId);
 
@@ -42,8 +43,8 @@ public interface StudyRepository {
 
   List<QuizQuestion> questionsOf(Long quizId);
 
-  /** The most recent quiz of an enrollment that is still open. */
-  Optional<Quiz> openQuiz(Long enrollmentId);
+  /** The most recent quiz of an enrollment that is still open: a topic quiz, or a review quiz. */
+  Optional<Quiz> openQuiz(Long enrollmentId, boolean review);
 
   Optional<QuizAttempt> attempt(Long quizQuestionId, Long learnerId);
 
@@ -56,6 +57,22 @@ public interface StudyRepository {
   Set<String> answeredQuestionIds(Long learnerId, String topicId);
 
   LearnerStats stats(Long learnerId);
+
+  Optional<QuestionCard> card(
+      Long learnerId, String curriculumId, String topicId, String questionId);
+
+  void addCard(QuestionCard card);
+
+  /** The learner's cards due by {@code until}, oldest due first. */
+  List<QuestionCard> dueCards(Long learnerId, String curriculumId, Instant until, int limit);
+
+  long dueCount(Long learnerId, String curriculumId, Instant until);
+
+  /** Every card the learner has, for estimating retention. */
+  List<QuestionCard> cards(Long learnerId, String curriculumId);
+
+  /** Review questions delivered to the learner's enrollment in quizzes of that local day. */
+  long reviewsDeliveredOn(Long enrollmentId, LocalDate day);
 
   /**
    * Members who answered quizzes in the group chat, with the topics they studied there, best first.

@@ -7,9 +7,13 @@ import io.studybot.content.Language;
 import io.studybot.core.chat.ChatKind;
 import io.studybot.core.chat.ChatRef;
 import io.studybot.core.chat.Platform;
+import io.studybot.core.review.CardState;
+import io.studybot.core.review.ReviewCard;
 import io.studybot.core.study.Enrollment;
 import io.studybot.core.study.LeaderboardRow;
 import io.studybot.core.study.Learner;
+import io.studybot.core.study.QuestionCard;
+import io.studybot.core.study.QuestionRef;
 import io.studybot.core.study.Quiz;
 import io.studybot.core.study.QuizAttempt;
 import io.studybot.core.study.QuizQuestion;
@@ -140,7 +144,7 @@ abstract class StudyRepositoryContract {
                           new ChatRef(Platform.TELEGRAM, "1", ChatKind.PRIVATE),
                           LocalDate.of(2026, 5, 1),
                           NOW),
-                      List.of("q3", "q1"));
+                      List.of(ref("t1", "q3"), ref("t1", "q1")));
               repo.addAttempt(new QuizAttempt(questions.get(0).id(), learner.id(), 1, true, NOW));
               return new long[] {
                 learner.id(), questions.get(0).id(), questions.get(0).quizId(), enrollment.id()
@@ -154,7 +158,7 @@ abstract class StudyRepositoryContract {
           assertThat(repo.answeredInQuiz(ids[2], ids[0])).isEqualTo(1);
           assertThat(repo.answeredQuestionIds(ids[0], "t1")).containsExactly("q3");
           assertThat(repo.attempt(ids[1], ids[0])).isPresent();
-          assertThat(repo.openQuiz(ids[3])).map(Quiz::id).contains(ids[2]);
+          assertThat(repo.openQuiz(ids[3], false)).map(Quiz::id).contains(ids[2]);
           assertThat(repo.stats(ids[0]).answered()).isEqualTo(1);
           return null;
         });
@@ -183,7 +187,7 @@ abstract class StudyRepositoryContract {
           List<QuizQuestion> questions =
               repo.addQuiz(
                   new Quiz(enrollment.id(), "t1", GROUP, LocalDate.of(2026, 5, 1), NOW),
-                  List.of("q1", "q2"));
+                  List.of(ref("t1", "q1"), ref("t1", "q2")));
           for (QuizQuestion question : questions) {
             repo.addAttempt(new QuizAttempt(question.id(), ann.id(), 1, true, NOW));
           }
@@ -214,7 +218,7 @@ abstract class StudyRepositoryContract {
                       new ChatRef(Platform.TELEGRAM, "1", ChatKind.PRIVATE),
                       LocalDate.of(2026, 5, 1),
                       NOW),
-                  List.of("q1"));
+                  List.of(ref("t1", "q1")));
           repo.addAttempt(new QuizAttempt(questions.get(0).id(), learner.id(), 1, true, NOW));
           repo.markCompleted(enrollment.id(), "t1", NOW);
           return null;
@@ -231,6 +235,81 @@ abstract class StudyRepositoryContract {
         store.inTransaction(repo -> repo.addLearner(learner("A"), Platform.TELEGRAM, "1").id());
     long answered = store.inTransaction(repo -> repo.stats(fresh).answered());
     assertThat(answered).isZero();
+  }
+
+  @Test
+  void reviewCardsAreKeptPerQuestionAndListedOldestDueFirst() {
+    Long learner =
+        store.inTransaction(repo -> repo.addLearner(learner("A"), Platform.TELEGRAM, "1").id());
+    store.inTransaction(
+        repo -> {
+          repo.addCard(
+              new QuestionCard(learner, "course", "t1", "late", card(NOW.plusSeconds(600))));
+          repo.addCard(
+              new QuestionCard(learner, "course", "t1", "early", card(NOW.plusSeconds(60))));
+          repo.addCard(
+              new QuestionCard(
+                  learner, "course", "t2", "later", card(NOW.plusSeconds(86_400 * 3))));
+          repo.addCard(new QuestionCard(learner, "other", "t1", "early", card(NOW)));
+          return null;
+        });
+    store.inTransaction(
+        repo -> {
+          assertThat(repo.dueCards(learner, "course", NOW.plusSeconds(3_600), 10))
+              .extracting(QuestionCard::questionId)
+              .containsExactly("early", "late");
+          assertThat(repo.dueCards(learner, "course", NOW.plusSeconds(3_600), 1))
+              .extracting(QuestionCard::questionId)
+              .containsExactly("early");
+          assertThat(repo.dueCount(learner, "course", NOW.plusSeconds(86_400 * 4))).isEqualTo(3);
+          assertThat(repo.cards(learner, "course")).hasSize(3);
+          QuestionCard card = repo.card(learner, "course", "t1", "early").orElseThrow();
+          card.update(card(NOW.plusSeconds(86_400 * 9)));
+          return null;
+        });
+    Instant due =
+        store.inTransaction(
+            repo -> repo.card(learner, "course", "t1", "early").orElseThrow().due());
+    assertThat(due).isEqualTo(NOW.plusSeconds(86_400 * 9));
+    assertThatThrownBy(
+            () ->
+                store.inTransaction(
+                    repo -> {
+                      repo.addCard(new QuestionCard(learner, "course", "t1", "early", card(NOW)));
+                      return null;
+                    }))
+        .isInstanceOf(RuntimeException.class);
+  }
+
+  @Test
+  void reviewsDeliveredOnADayAreCounted() {
+    long count =
+        store.inTransaction(
+            repo -> {
+              Learner learner = repo.addLearner(learner("A"), Platform.TELEGRAM, "1");
+              Enrollment enrollment =
+                  repo.addEnrollment(Enrollment.ofLearner(learner.id(), "course", NOW));
+              ChatRef chat = new ChatRef(Platform.TELEGRAM, "1", ChatKind.PRIVATE);
+              repo.addQuiz(
+                  new Quiz(enrollment.id(), "t2", chat, LocalDate.of(2026, 5, 1), NOW),
+                  List.of(
+                      ref("t2", "q1"),
+                      new QuestionRef("t1", "q1", true),
+                      new QuestionRef("t1", "q2", true)));
+              repo.addQuiz(
+                  new Quiz(enrollment.id(), "t3", chat, LocalDate.of(2026, 5, 2), NOW),
+                  List.of(new QuestionRef("t1", "q3", true)));
+              return repo.reviewsDeliveredOn(enrollment.id(), LocalDate.of(2026, 5, 1));
+            });
+    assertThat(count).isEqualTo(2);
+  }
+
+  private static ReviewCard card(Instant due) {
+    return new ReviewCard(CardState.REVIEW, 0, 3.2, 5.1, due, NOW, 2, 0, 3, 1);
+  }
+
+  private static QuestionRef ref(String topic, String question) {
+    return new QuestionRef(topic, question, false);
   }
 
   private static Learner learner(String name) {

@@ -24,13 +24,13 @@ public final class BotHarness implements AutoCloseable {
   public final StudyBot bot;
 
   public BotHarness(DatabaseSettings settings, Curriculum curriculum) {
+    this(settings, curriculum, StudyRules.DEFAULT);
+  }
+
+  public BotHarness(DatabaseSettings settings, Curriculum curriculum, StudyRules rules) {
     this.database = Database.open(settings);
     this.bot =
-        new StudyBot(
-                new HibernateStudyStore(database.sessionFactory()),
-                curriculum,
-                StudyRules.DEFAULT,
-                clock)
+        new StudyBot(new HibernateStudyStore(database.sessionFactory()), curriculum, rules, clock)
             .connect(gateway);
   }
 

@@ -1,0 +1,97 @@
+package io.studybot.core.conversation;
+
+import io.studybot.content.Topic;
+import io.studybot.core.review.CardState;
+import io.studybot.core.review.FsrsScheduler;
+import io.studybot.core.review.Rating;
+import io.studybot.core.study.Enrollment;
+import io.studybot.core.study.QuestionCard;
+import io.studybot.core.study.QuestionRef;
+import io.studybot.core.study.QuizQuestion;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * Spaced review: every answered question becomes a learner's FSRS card; cards that fall due come
+ * back in quizzes (a few a day, oldest due first) and through /review.
+ */
+final class Reviews {
+  private final FsrsScheduler scheduler;
+  private final StudyRules rules;
+
+  Reviews(StudyRules rules) {
+    this.rules = rules;
+    this.scheduler = new FsrsScheduler(rules.fsrs());
+  }
+
+  /** Schedules the question's card after an answer: right is Good, wrong or missed is Again. */
+  void record(Turn turn, QuizQuestion delivered, boolean correct) {
+    String curriculum = turn.curriculum.id();
+    Rating rating = Rating.fromQuizOutcome(correct);
+    Optional<QuestionCard> existing =
+        turn.repository.card(
+            turn.learner.id(), curriculum, delivered.topicId(), delivered.questionId());
+    if (existing.isPresent()) {
+      existing.get().update(scheduler.review(existing.get().card(), rating, turn.now));
+      return;
+    }
+    var reviewed = scheduler.review(FsrsScheduler.newCard(turn.now), rating, turn.now);
+    turn.repository.addCard(
+        new QuestionCard(
+            turn.learner.id(), curriculum, delivered.topicId(), delivered.questionId(), reviewed));
+  }
+
+  /** Due reviews to fold into today's quiz, within what is left of the day's allowance. */
+  List<QuestionRef> forDailyQuiz(
+      Turn turn, Enrollment enrollment, LocalDate day, Set<String> excludedTopics) {
+    long left = rules.reviewsPerDay() - turn.repository.reviewsDeliveredOn(enrollment.id(), day);
+    return due(turn, (int) Math.max(0, left), excludedTopics);
+  }
+
+  /** Due reviews for /review, at any time. */
+  List<QuestionRef> onRequest(Turn turn) {
+    return due(turn, rules.reviewsPerRequest(), Set.of());
+  }
+
+  private List<QuestionRef> due(Turn turn, int limit, Set<String> excludedTopics) {
+    List<QuestionRef> picked = new ArrayList<>();
+    if (limit == 0) {
+      return picked;
+    }
+    for (QuestionCard card :
+        turn.repository.dueCards(
+            turn.learner.id(), turn.curriculum.id(), turn.now, limit + excludedTopics.size() * 8)) {
+      if (picked.size() < limit
+          && !excludedTopics.contains(card.topicId())
+          && stillTaught(turn, card)) {
+        picked.add(new QuestionRef(card.topicId(), card.questionId(), true));
+      }
+    }
+    return picked;
+  }
+
+  /** A card whose question left the curriculum is skipped rather than shown broken. */
+  private static boolean stillTaught(Turn turn, QuestionCard card) {
+    Optional<Topic> topic = turn.curriculum.topic(card.topicId());
+    return topic.isPresent()
+        && topic.get().questions().stream().anyMatch(q -> q.id().equals(card.questionId()));
+  }
+
+  long dueBy(Turn turn, Instant until) {
+    return turn.repository.dueCount(turn.learner.id(), turn.curriculum.id(), until);
+  }
+
+  /** The mean chance, now, of recalling each card studied so far; empty before any review. */
+  OptionalDouble estimatedRetention(Turn turn) {
+    return turn.repository.cards(turn.learner.id(), turn.curriculum.id()).stream()
+        .map(QuestionCard::card)
+        .filter(card -> card.state() != CardState.NEW)
+        .mapToDouble(card -> scheduler.retrievability(card, turn.now))
+        .average();
+  }
+}
