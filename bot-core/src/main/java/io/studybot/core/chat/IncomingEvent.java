@@ -15,15 +15,26 @@ public sealed interface IncomingEvent {
 
   /**
    * A command such as {@code /settings zone Europe/Berlin}: the name without slash, lower case, and
-   * its space-separated arguments.
+   * its space-separated arguments. {@code senderIsChatAdmin} is the adapter's word that the sender
+   * administers the group chat (always false in private chats).
    */
-  record Command(PlatformUser user, ChatRef chat, String name, List<String> args)
+  record Command(
+      PlatformUser user, ChatRef chat, String name, List<String> args, boolean senderIsChatAdmin)
       implements IncomingEvent {
     public Command {
       requireNonNull(user, "user");
       requireNonNull(chat, "chat");
       name = name.toLowerCase(Locale.ROOT);
       args = List.copyOf(args);
+    }
+
+    public Command(PlatformUser user, ChatRef chat, String name, List<String> args) {
+      this(user, chat, name, args, false);
+    }
+
+    /** The same command, from someone the adapter knows administers the group. */
+    public Command asChatAdmin() {
+      return new Command(user, chat, name, args, true);
     }
   }
 

@@ -6,20 +6,27 @@ import java.util.List;
 
 /** /pause, /resume and /forget: a learner's control over deliveries and their data. */
 final class AccountFlow {
+  private final int maxFrozenDays;
+
+  AccountFlow(int maxFrozenDays) {
+    this.maxFrozenDays = maxFrozenDays;
+  }
 
   void pause(Turn turn) {
     if (refuseInGroup(turn, "/pause")) {
       return;
     }
-    turn.learner.setPaused(true);
-    turn.say("pause.done");
+    turn.learner.pause(turn.learnerToday());
+    turn.scheduleChanged();
+    turn.say("pause.done", maxFrozenDays);
   }
 
   void resume(Turn turn) {
     if (refuseInGroup(turn, "/resume")) {
       return;
     }
-    turn.learner.setPaused(false);
+    turn.learner.resume(turn.learnerToday(), maxFrozenDays);
+    turn.scheduleChanged();
     turn.say("resume.done", turn.learner.lessonTime(), turn.learner.quizTime());
   }
 
@@ -39,6 +46,7 @@ final class AccountFlow {
   void forgetAnswer(Turn turn, Payload payload) {
     if (payload.value().equals("yes") && !turn.inGroup()) {
       turn.repository.deleteLearner(turn.learner.id());
+      turn.forget();
       turn.say("forget.done");
     } else {
       turn.say("forget.kept");

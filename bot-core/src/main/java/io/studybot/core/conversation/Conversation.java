@@ -6,8 +6,11 @@ import io.studybot.core.chat.IncomingEvent;
 import io.studybot.core.chat.PlatformUser;
 import io.studybot.core.chat.Reply;
 import io.studybot.core.i18n.Messages;
+import io.studybot.core.schedule.DeliveryKind;
+import io.studybot.core.schedule.OutboxEntry;
 import io.studybot.core.study.Awaiting;
 import io.studybot.core.study.Learner;
+import io.studybot.core.study.StudyGroup;
 import io.studybot.core.study.StudyRepository;
 import java.time.Instant;
 import java.util.List;
@@ -15,13 +18,17 @@ import java.util.Optional;
 
 /** Routes one event to the flow that handles it and collects the replies. */
 final class Conversation {
+  /** Last-seen times only need to be good to the hour, so most events write nothing for it. */
+  private static final java.time.Duration SEEN_RESOLUTION = java.time.Duration.ofHours(1);
+
   private final Curriculum curriculum;
   private final Messages messages;
   private final StudyFlow study;
   private final AnswerFlow answers;
   private final ProgressViews progress;
   private final SettingsFlow settings = new SettingsFlow();
-  private final AccountFlow account = new AccountFlow();
+  private final AccountFlow account;
+  private final GroupFlow groups = new GroupFlow();
 
   Conversation(Curriculum curriculum, Messages messages, StudyRules rules) {
     this.curriculum = curriculum;
@@ -30,11 +37,13 @@ final class Conversation {
     this.study = new StudyFlow(messages, rules, reviews);
     this.answers = new AnswerFlow(messages, reviews);
     this.progress = new ProgressViews(reviews);
+    this.account = new AccountFlow(rules.maxFrozenDays());
   }
 
   List<Reply> handle(IncomingEvent event, StudyRepository repository, Instant now) {
     Learner learner = learnerFor(event.user(), repository, now);
-    Turn turn = new Turn(event, repository, learner, curriculum, messages, now);
+    Turn turn = Turn.of(event, repository, learner, curriculum, messages, now);
+    notice(turn, learner);
     if (event instanceof IncomingEvent.Command command) {
       learner.await(null); // a command ends any question the bot was waiting on
       command(turn, command);
@@ -43,7 +52,126 @@ final class Conversation {
     } else {
       text(turn, (IncomingEvent.Text) event);
     }
+    if (turn.hasScheduleChanged() && !turn.isForgotten()) {
+      Schedules.sync(turn, learner);
+    }
     return turn.replies();
+  }
+
+  /**
+   * Remembers that the learner was here: their private chat becomes home for deliveries, and a
+   * learner whose deliveries stopped for silence gets them back.
+   */
+  private static void notice(Turn turn, Learner learner) {
+    if (learner
+        .lastSeenAt()
+        .map(seen -> seen.plus(SEEN_RESOLUTION).isBefore(turn.now))
+        .orElse(true)) {
+      learner.seen(turn.now);
+    }
+    if (!turn.inGroup() && learner.moveHome(turn.chat())) {
+      turn.scheduleChanged();
+    }
+    if (learner.dormant()) {
+      learner.setDormant(false);
+      turn.scheduleChanged();
+    }
+  }
+
+  /**
+   * A queued delivery's messages: the day's lesson (the course moves on one topic a day), the day's
+   * quiz, or the notice to a silent learner. Nothing when its owner left or stopped it.
+   */
+  List<Reply> deliver(OutboxEntry entry, StudyRepository repository, Instant now) {
+    PlatformUser scheduler =
+        new PlatformUser(entry.chat().platform(), "scheduler", "StudyBot", Optional.empty());
+    IncomingEvent event =
+        new IncomingEvent.Command(scheduler, entry.chat(), entry.kind().name(), List.of());
+    if (entry.learnerId() != null) {
+      return repository
+          .learner(entry.learnerId())
+          .map(
+              learner ->
+                  deliverToLearner(
+                      entry, Turn.of(event, repository, learner, curriculum, messages, now)))
+          .orElse(List.of());
+    }
+    return repository
+        .group(entry.groupId())
+        .filter(StudyGroup::subscribed)
+        .map(
+            group ->
+                deliverStudy(
+                    entry,
+                    new Turn(
+                        event,
+                        repository,
+                        null,
+                        curriculum,
+                        messages,
+                        now,
+                        group.language(),
+                        group.zone())))
+        .orElse(List.of());
+  }
+
+  private List<Reply> deliverToLearner(OutboxEntry entry, Turn turn) {
+    if (entry.kind() == DeliveryKind.DORMANT_NOTICE) {
+      turn.learner.setDormant(true);
+      turn.say("dormant.notice");
+      return turn.replies();
+    }
+    return turn.learner.receivesDeliveries() ? deliverStudy(entry, turn) : List.of();
+  }
+
+  private List<Reply> deliverStudy(OutboxEntry entry, Turn turn) {
+    if (entry.kind() == DeliveryKind.LESSON) {
+      Courses.enrollmentFor(turn).startLessonDay(entry.localDate());
+      study.today(turn);
+    } else {
+      study.quiz(turn);
+    }
+    return turn.replies();
+  }
+
+  /**
+   * The platform refused for good: the learner is treated as gone quiet, a group as unsubscribed.
+   */
+  void stopDeliveries(OutboxEntry entry, StudyRepository repository, Instant now) {
+    IncomingEvent event =
+        new IncomingEvent.Command(
+            new PlatformUser(entry.chat().platform(), "scheduler", "StudyBot", Optional.empty()),
+            entry.chat(),
+            "stop",
+            List.of());
+    if (entry.learnerId() != null) {
+      repository
+          .learner(entry.learnerId())
+          .ifPresent(
+              learner -> {
+                learner.setDormant(true);
+                Schedules.sync(
+                    Turn.of(event, repository, learner, curriculum, messages, now), learner);
+              });
+    } else {
+      repository
+          .group(entry.groupId())
+          .ifPresent(
+              group -> {
+                group.unsubscribe();
+                Schedules.sync(
+                    new Turn(
+                        event,
+                        repository,
+                        null,
+                        curriculum,
+                        messages,
+                        now,
+                        group.language(),
+                        group.zone()),
+                    group);
+              });
+    }
   }
 
   /** The person behind an account; a first contact creates them with defaults from the hint. */
@@ -75,6 +203,8 @@ final class Conversation {
       case "pause" -> account.pause(turn);
       case "resume" -> account.resume(turn);
       case "forget" -> account.forget(turn);
+      case "subscribe" -> groups.subscribe(turn, command.args(), command.senderIsChatAdmin());
+      case "unsubscribe" -> groups.unsubscribe(turn, command.senderIsChatAdmin());
       default -> turn.say("command.unknown", "/" + command.name());
     }
   }

@@ -18,7 +18,7 @@ final class Courses {
     String curriculumId = turn.curriculum.id();
     if (turn.inGroup()) {
       StudyGroup group = groupFor(turn);
-      turn.speak(group.language());
+      turn.speakFor(group.language(), group.zone());
       return turn.repository
           .groupEnrollment(group.id(), curriculumId)
           .orElseGet(

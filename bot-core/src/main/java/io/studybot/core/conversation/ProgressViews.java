@@ -49,8 +49,7 @@ final class ProgressViews {
     lines.add(line(turn.text("progress.done", done, total)));
     lines.add(line(turn.text("progress.answers", stats.answered(), stats.accuracyPercent())));
     var streak = learner.streak();
-    lines.add(
-        line(turn.text("progress.streak", streak.currentOn(turn.learnerToday()), streak.best())));
+    lines.add(line(turn.text("progress.streak", shownStreak(learner, turn), streak.best())));
     lines.add(line(reviewLine(turn)));
     lines.add(
         line(
@@ -61,6 +60,13 @@ final class ProgressViews {
                 learner.zone().getId())));
     text.list(lines);
     turn.reply(OutgoingMessage.of(text.build()));
+  }
+
+  /** While paused the streak is frozen; otherwise it shows as broken once a day was missed. */
+  private static int shownStreak(Learner learner, Turn turn) {
+    return learner.paused()
+        ? learner.streak().current()
+        : learner.streak().currentOn(turn.learnerToday());
   }
 
   /** Reviews due by the end of the learner's day, and how much they are likely to remember now. */

@@ -117,6 +117,7 @@ final class SettingsFlow {
       return;
     }
     turn.learner.setZone(zone.get());
+    turn.scheduleChanged();
     turn.learner.await(null);
     if (!turn.learner.onboarded()) {
       askTime(turn, Awaiting.LESSON_TIME);
@@ -133,6 +134,7 @@ final class SettingsFlow {
     }
     Learner learner = turn.learner;
     learner.await(null);
+    turn.scheduleChanged();
     if (which == Awaiting.LESSON_TIME) {
       learner.setLessonTime(time.get());
     } else {

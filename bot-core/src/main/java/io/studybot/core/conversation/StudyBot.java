@@ -8,11 +8,14 @@ import io.studybot.core.chat.OutgoingMessage;
 import io.studybot.core.chat.Platform;
 import io.studybot.core.chat.Reply;
 import io.studybot.core.i18n.Messages;
+import io.studybot.core.schedule.DeliveryPreparer;
+import io.studybot.core.schedule.OutboxEntry;
 import io.studybot.core.study.StudyStore;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hibernate.exception.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * The bot: adapters hand it events, it answers through their gateways. State changes commit before
  * any reply goes out, so a reply never announces something that was not stored.
  */
-public final class StudyBot {
+public final class StudyBot implements DeliveryPreparer {
   private static final Logger log = LoggerFactory.getLogger(StudyBot.class);
 
   private final StudyStore store;
@@ -54,6 +57,26 @@ public final class StudyBot {
       replies = List.of(new Reply(event.chat(), failureReply(event, e)));
     }
     replies.forEach(this::send);
+  }
+
+  @Override
+  public List<Reply> prepare(OutboxEntry entry) {
+    return store.inTransaction(
+        repository -> conversation.deliver(entry, repository, clock.instant()));
+  }
+
+  @Override
+  public void stopDeliveries(OutboxEntry entry) {
+    store.inTransaction(
+        repository -> {
+          conversation.stopDeliveries(entry, repository, clock.instant());
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<ChatGateway> gateway(Platform platform) {
+    return Optional.ofNullable(gateways.get(platform));
   }
 
   private OutgoingMessage failureReply(IncomingEvent event, RuntimeException e) {

@@ -56,10 +56,9 @@ final class StudyFlow {
     open.ifPresent(stale -> closeWithMisses(turn, stale));
     List<QuestionRef> picked = new ArrayList<>(pickQuestions(turn, topic));
     if (!turn.inGroup()) {
-      picked.addAll(
-          reviews.forDailyQuiz(turn, enrollment, turn.learnerToday(), Set.of(topic.id())));
+      picked.addAll(reviews.forDailyQuiz(turn, enrollment, turn.today(), Set.of(topic.id())));
     }
-    Quiz quiz = new Quiz(enrollment.id(), topic.id(), turn.chat(), turn.learnerToday(), turn.now);
+    Quiz quiz = new Quiz(enrollment.id(), topic.id(), turn.chat(), turn.today(), turn.now);
     List<QuizQuestion> delivered = turn.repository.addQuiz(quiz, picked);
     turn.say("quiz.intro", topic.title().in(turn.language()), delivered.size());
     delivered.forEach(question -> send(turn, question, delivered.size()));
@@ -79,8 +78,7 @@ final class StudyFlow {
       return;
     }
     String current = Courses.currentTopic(turn, enrollment).map(Topic::id).orElse("");
-    Quiz quiz =
-        Quiz.ofReviews(enrollment.id(), current, turn.chat(), turn.learnerToday(), turn.now);
+    Quiz quiz = Quiz.ofReviews(enrollment.id(), current, turn.chat(), turn.today(), turn.now);
     List<QuizQuestion> delivered = turn.repository.addQuiz(quiz, due);
     turn.say("review.intro", delivered.size());
     delivered.forEach(question -> send(turn, question, delivered.size()));

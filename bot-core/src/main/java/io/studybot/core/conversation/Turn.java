@@ -11,10 +11,14 @@ import io.studybot.core.study.Learner;
 import io.studybot.core.study.StudyRepository;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One event being handled: who sent it, in which chat, the state, and the replies so far. */
+/**
+ * One event being handled, or one scheduled delivery being prepared: who it is for, in which chat,
+ * the state, and the replies so far. A group's scheduled delivery has no learner.
+ */
 final class Turn {
   final IncomingEvent event;
   final StudyRepository repository;
@@ -23,6 +27,9 @@ final class Turn {
   final Messages messages;
   final Instant now;
   private Language language;
+  private ZoneId zone;
+  private boolean scheduleChanged;
+  private boolean forgotten;
   private final List<Reply> replies = new ArrayList<>();
 
   Turn(
@@ -31,14 +38,28 @@ final class Turn {
       Learner learner,
       Curriculum curriculum,
       Messages messages,
-      Instant now) {
+      Instant now,
+      Language language,
+      ZoneId zone) {
     this.event = event;
     this.repository = repository;
     this.learner = learner;
     this.curriculum = curriculum;
     this.messages = messages;
     this.now = now;
-    this.language = learner.language();
+    this.language = language;
+    this.zone = zone;
+  }
+
+  static Turn of(
+      IncomingEvent event,
+      StudyRepository repository,
+      Learner learner,
+      Curriculum curriculum,
+      Messages messages,
+      Instant now) {
+    return new Turn(
+        event, repository, learner, curriculum, messages, now, learner.language(), learner.zone());
   }
 
   ChatRef chat() {
@@ -53,13 +74,43 @@ final class Turn {
     return language;
   }
 
-  /** Replies in another language from here on, such as a group's. */
+  /** Replies in a group's language and keeps its calendar from here on. */
+  void speakFor(Language language, ZoneId zone) {
+    this.language = language;
+    this.zone = zone;
+  }
+
+  /** Replies in another language from here on, such as the presser's own. */
   void speak(Language language) {
     this.language = language;
   }
 
+  /** Today in the calendar of whoever the turn is for: the learner, or the group. */
+  LocalDate today() {
+    return now.atZone(zone).toLocalDate();
+  }
+
+  /** Today in the learner's own calendar, which their streak counts in. */
   LocalDate learnerToday() {
     return now.atZone(learner.zone()).toLocalDate();
+  }
+
+  /** Notes that settings which time deliveries changed, so the schedule follows. */
+  void scheduleChanged() {
+    scheduleChanged = true;
+  }
+
+  boolean hasScheduleChanged() {
+    return scheduleChanged;
+  }
+
+  /** The learner was deleted in this turn; nothing more may be stored for them. */
+  void forget() {
+    forgotten = true;
+  }
+
+  boolean isForgotten() {
+    return forgotten;
   }
 
   String text(String key, Object... args) {

@@ -2,6 +2,7 @@ package io.studybot.core.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.studybot.core.schedule.DeliverySchedule;
 import io.studybot.core.study.CompletedTopic;
 import io.studybot.core.study.Enrollment;
 import io.studybot.core.study.Learner;
@@ -22,10 +23,13 @@ import org.hibernate.cfg.Configuration;
  * that only validates that schema. Close it to release the pool (and the H2 file).
  */
 public final class Database implements AutoCloseable {
+  private final DatabaseSettings settings;
   private final HikariDataSource dataSource;
   private final SessionFactory sessionFactory;
 
-  private Database(HikariDataSource dataSource, SessionFactory sessionFactory) {
+  private Database(
+      DatabaseSettings settings, HikariDataSource dataSource, SessionFactory sessionFactory) {
+    this.settings = settings;
     this.dataSource = dataSource;
     this.sessionFactory = sessionFactory;
   }
@@ -33,8 +37,8 @@ public final class Database implements AutoCloseable {
   public static Database open(DatabaseSettings settings) {
     HikariDataSource dataSource = pool(settings);
     try {
-      migrate(dataSource);
-      return new Database(dataSource, sessionFactory(dataSource));
+      migrate(dataSource, settings);
+      return new Database(settings, dataSource, sessionFactory(dataSource));
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
@@ -49,11 +53,20 @@ public final class Database implements AutoCloseable {
     config.setMaximumPoolSize(settings.poolSize());
     config.setPoolName("studybot");
     config.setInitializationFailTimeout(10_000);
+    if (settings.isPostgres()) {
+      // Lets the driver send a batch of inserts as one multi-row statement.
+      config.addDataSourceProperty("reWriteBatchedInserts", "true");
+    }
     return new HikariDataSource(config);
   }
 
-  private static void migrate(DataSource dataSource) {
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+  /** The study schema everywhere; on PostgreSQL also Quartz's tables for its clustered store. */
+  private static void migrate(DataSource dataSource, DatabaseSettings settings) {
+    var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+    if (settings.isPostgres()) {
+      flyway.javaMigrations(new V3_1__Quartz_job_store());
+    }
+    flyway.load().migrate();
   }
 
   private static SessionFactory sessionFactory(DataSource dataSource) {
@@ -68,7 +81,8 @@ public final class Database implements AutoCloseable {
           Quiz.class,
           QuizQuestion.class,
           QuizAttempt.class,
-          QuestionCard.class
+          QuestionCard.class,
+          DeliverySchedule.class
         }) {
       configuration.addAnnotatedClass(entity);
     }
@@ -77,6 +91,10 @@ public final class Database implements AutoCloseable {
     configuration.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, "50");
     configuration.setProperty(AvailableSettings.ORDER_INSERTS, "true");
     return configuration.buildSessionFactory();
+  }
+
+  public DatabaseSettings settings() {
+    return settings;
   }
 
   public SessionFactory sessionFactory() {

@@ -2,6 +2,8 @@ package io.studybot.core.persistence;
 
 import io.studybot.core.chat.ChatRef;
 import io.studybot.core.chat.Platform;
+import io.studybot.core.schedule.DeliveryKind;
+import io.studybot.core.schedule.DeliverySchedule;
 import io.studybot.core.study.CompletedTopic;
 import io.studybot.core.study.Enrollment;
 import io.studybot.core.study.LeaderboardRow;
@@ -293,6 +295,33 @@ final class HibernateStudyRepository implements StudyRepository {
         .setParameter("enrollment", enrollmentId)
         .setParameter("day", day)
         .getSingleResult();
+  }
+
+  @Override
+  public Optional<DeliverySchedule> schedule(Long learnerId, Long groupId, DeliveryKind kind) {
+    String owner = learnerId != null ? "s.learnerId = :owner" : "s.groupId = :owner";
+    return session
+        .createSelectionQuery(
+            "from DeliverySchedule s where " + owner + " and s.kind = :kind",
+            DeliverySchedule.class)
+        .setParameter("owner", learnerId != null ? learnerId : groupId)
+        .setParameter("kind", kind.name())
+        .uniqueResultOptional();
+  }
+
+  @Override
+  public void addSchedule(DeliverySchedule schedule) {
+    session.persist(schedule);
+  }
+
+  @Override
+  public Optional<Learner> learner(Long learnerId) {
+    return Optional.ofNullable(session.find(Learner.class, learnerId));
+  }
+
+  @Override
+  public Optional<StudyGroup> group(Long groupId) {
+    return Optional.ofNullable(session.find(StudyGroup.class, groupId));
   }
 
   @Override

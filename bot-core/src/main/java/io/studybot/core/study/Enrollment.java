@@ -31,6 +31,9 @@ public class Enrollment {
   @Column(name = "started_at", nullable = false)
   private Instant startedAt;
 
+  @Column(name = "last_lesson_day")
+  private java.time.LocalDate lastLessonDay;
+
   protected Enrollment() {}
 
   private Enrollment(Long learnerId, Long groupId, String curriculumId, Instant startedAt) {
@@ -71,5 +74,18 @@ public class Enrollment {
 
   public void advance() {
     position++;
+  }
+
+  /**
+   * The course moves on one topic a day: a scheduled lesson on a later day than the last one
+   * advances the position first; a repeated delivery on the same day does not.
+   */
+  public void startLessonDay(java.time.LocalDate day) {
+    if (lastLessonDay != null && day.isAfter(lastLessonDay)) {
+      advance();
+    }
+    if (lastLessonDay == null || day.isAfter(lastLessonDay)) {
+      lastLessonDay = day;
+    }
   }
 }

@@ -1,6 +1,9 @@
 package io.studybot.core.study;
 
 import io.studybot.content.Language;
+import io.studybot.core.chat.ChatKind;
+import io.studybot.core.chat.ChatRef;
+import io.studybot.core.chat.Platform;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -58,6 +61,21 @@ public class Learner {
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
+
+  @Column(name = "home_chat_platform")
+  private String homeChatPlatform;
+
+  @Column(name = "home_chat_id")
+  private String homeChatId;
+
+  @Column(name = "last_seen_at")
+  private Instant lastSeenAt;
+
+  @Column(name = "paused_on")
+  private LocalDate pausedOn;
+
+  @Column(nullable = false)
+  private boolean dormant;
 
   protected Learner() {}
 
@@ -150,5 +168,65 @@ public class Learner {
 
   public Instant createdAt() {
     return createdAt;
+  }
+
+  /** The private chat daily deliveries go to: where the learner last wrote to the bot privately. */
+  public Optional<ChatRef> homeChat() {
+    return homeChatId == null
+        ? Optional.empty()
+        : Optional.of(
+            new ChatRef(Platform.valueOf(homeChatPlatform), homeChatId, ChatKind.PRIVATE));
+  }
+
+  /** Records a private chat as home; true when it changed. */
+  public boolean moveHome(ChatRef chat) {
+    if (chat.platform().name().equals(homeChatPlatform) && chat.id().equals(homeChatId)) {
+      return false;
+    }
+    homeChatPlatform = chat.platform().name();
+    homeChatId = chat.id();
+    return true;
+  }
+
+  public Optional<Instant> lastSeenAt() {
+    return Optional.ofNullable(lastSeenAt);
+  }
+
+  public void seen(Instant now) {
+    this.lastSeenAt = now;
+  }
+
+  public Optional<LocalDate> pausedOn() {
+    return Optional.ofNullable(pausedOn);
+  }
+
+  public void pause(LocalDate today) {
+    this.paused = true;
+    this.pausedOn = today;
+  }
+
+  /** Ends a pause; the streak skips over up to {@code maxFrozenDays} paused days. */
+  public void resume(LocalDate today, int maxFrozenDays) {
+    if (paused && pausedOn != null) {
+      long pausedDays =
+          Math.min(java.time.temporal.ChronoUnit.DAYS.between(pausedOn, today), maxFrozenDays);
+      setStreak(streak().shiftedBy(pausedDays));
+    }
+    this.paused = false;
+    this.pausedOn = null;
+  }
+
+  /** Silent too long: deliveries stopped until the learner writes again. */
+  public boolean dormant() {
+    return dormant;
+  }
+
+  public void setDormant(boolean dormant) {
+    this.dormant = dormant;
+  }
+
+  /** Whether daily deliveries should go out. */
+  public boolean receivesDeliveries() {
+    return !paused && !dormant && homeChat().isPresent();
   }
 }

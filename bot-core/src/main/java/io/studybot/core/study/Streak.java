@@ -21,6 +21,13 @@ public record Streak(int current, int best, Optional<LocalDate> lastDay) {
     return new Streak(next, Math.max(best, next), Optional.of(day));
   }
 
+  /** The streak with its last day moved on, so days spent paused do not break it. */
+  public Streak shiftedBy(long days) {
+    return lastDay
+        .map(day -> new Streak(current, best, Optional.of(day.plusDays(days))))
+        .orElse(this);
+  }
+
   /** The streak as the learner sees it today: broken if yesterday passed without a quiz. */
   public int currentOn(LocalDate today) {
     if (lastDay.isEmpty()) {

@@ -45,6 +45,9 @@ public class StudyGroup {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(nullable = false)
+  private boolean subscribed;
+
   protected StudyGroup() {}
 
   public StudyGroup(ChatRef chat, Language language, ZoneId zone, Instant createdAt) {
@@ -79,5 +82,33 @@ public class StudyGroup {
 
   public boolean paused() {
     return paused;
+  }
+
+  public LocalTime lessonTime() {
+    return lessonTime;
+  }
+
+  public LocalTime quizTime() {
+    return quizTime;
+  }
+
+  public boolean subscribed() {
+    return subscribed;
+  }
+
+  public ChatRef chat() {
+    return new ChatRef(Platform.valueOf(platform), chatId, io.studybot.core.chat.ChatKind.GROUP);
+  }
+
+  /** Daily posts into the group from now on, at these local times in this zone. */
+  public void subscribe(LocalTime lesson, LocalTime quiz, ZoneId zone) {
+    this.lessonTime = lesson;
+    this.quizTime = quiz;
+    this.zone = zone.getId();
+    this.subscribed = true;
+  }
+
+  public void unsubscribe() {
+    this.subscribed = false;
   }
 }

@@ -2,6 +2,8 @@ package io.studybot.core.study;
 
 import io.studybot.core.chat.ChatRef;
 import io.studybot.core.chat.Platform;
+import io.studybot.core.schedule.DeliveryKind;
+import io.studybot.core.schedule.DeliverySchedule;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -73,6 +75,15 @@ public interface StudyRepository {
 
   /** Review questions delivered to the learner's enrollment in quizzes of that local day. */
   long reviewsDeliveredOn(Long enrollmentId, LocalDate day);
+
+  /** A learner's ({@code learnerId}) or a group's ({@code groupId}) schedule of one kind. */
+  Optional<DeliverySchedule> schedule(Long learnerId, Long groupId, DeliveryKind kind);
+
+  void addSchedule(DeliverySchedule schedule);
+
+  Optional<Learner> learner(Long learnerId);
+
+  Optional<StudyGroup> group(Long groupId);
 
   /**
    * Members who answered quizzes in the group chat, with the topics they studied there, best first.

@@ -29,10 +29,14 @@ class BundledCurriculumRenderingTest {
     for (Topic topic : curriculum.topics()) {
       for (Language language : Language.values()) {
         RichText body = lessons.render(topic, total, total, language).body();
-        assertThat(body.plainText().length()).as(topic.id() + " " + language).isLessThanOrEqualTo(TELEGRAM_TEXT_LIMIT - 200);
+        assertThat(body.plainText().length())
+            .as(topic.id() + " " + language)
+            .isLessThanOrEqualTo(TELEGRAM_TEXT_LIMIT - 200);
         for (RichText.Block block : body.blocks()) {
           String text = new RichText(List.of(block)).plainText();
-          assertThat(text.length()).as(topic.id() + " block").isLessThanOrEqualTo(DISCORD_MESSAGE_LIMIT);
+          assertThat(text.length())
+              .as(topic.id() + " block")
+              .isLessThanOrEqualTo(DISCORD_MESSAGE_LIMIT);
         }
       }
     }
@@ -44,11 +48,15 @@ class BundledCurriculumRenderingTest {
     for (Topic topic : curriculum.topics()) {
       for (Question question : topic.questions()) {
         for (Language language : Language.values()) {
-          OutgoingMessage message = questions.render(question, 1L, 1, 3, java.util.Optional.empty(), language);
+          OutgoingMessage message =
+              questions.render(question, 1L, 1, 3, java.util.Optional.empty(), language);
           List<Button> buttons = message.buttons().stream().flatMap(List::stream).toList();
           assertThat(buttons).hasSize(question.choices().size());
-          assertThat(buttons).allSatisfy(button ->
-              assertThat(button.label().length()).isLessThanOrEqualTo(QuestionView.MAX_BUTTON_LABEL));
+          assertThat(buttons)
+              .allSatisfy(
+                  button ->
+                      assertThat(button.label().length())
+                          .isLessThanOrEqualTo(QuestionView.MAX_BUTTON_LABEL));
           assertThat(message.plainText().length()).isLessThanOrEqualTo(TELEGRAM_TEXT_LIMIT);
         }
       }

@@ -19,8 +19,8 @@ import java.util.Optional;
 /** A bot on a real database with a fake Telegram gateway, driven like a chat client would. */
 public final class BotHarness implements AutoCloseable {
   public final Database database;
-  public final FakeChatGateway gateway = new FakeChatGateway(Platform.TELEGRAM);
   public final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
+  public final FakeChatGateway gateway = new FakeChatGateway(Platform.TELEGRAM, clock);
   public final StudyBot bot;
 
   public BotHarness(DatabaseSettings settings, Curriculum curriculum) {

@@ -24,6 +24,18 @@ public final class TestCurriculum {
 
   private TestCurriculum() {}
 
+  /** A longer course: one phase of {@code topics} topics, for tests that run many days. */
+  public static Curriculum create(int topics) {
+    List<Topic> list = new ArrayList<>();
+    for (int i = 1; i <= topics; i++) {
+      list.add(topic("t" + i));
+    }
+    return new Curriculum(
+        "test-course",
+        new LocalizedText("测试课程", "Test course"),
+        List.of(new Phase("p1", new LocalizedText("第一阶段", "Phase one"), list)));
+  }
+
   public static Curriculum create() {
     return new Curriculum(
         "test-course",

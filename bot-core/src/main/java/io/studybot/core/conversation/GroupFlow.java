@@ -1,0 +1,65 @@
+package io.studybot.core.conversation;
+
+import io.studybot.core.study.StudyGroup;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * /subscribe and /unsubscribe: a group's daily lesson and quiz, posted into the group at its own
+ * times and zone. Only the group's admins may change them, as the adapter tells.
+ */
+final class GroupFlow {
+
+  void subscribe(Turn turn, List<String> args, boolean admin) {
+    if (!turn.inGroup()) {
+      turn.say("subscribe.group-only");
+      return;
+    }
+    StudyGroup group = Courses.groupFor(turn);
+    Courses.enrollmentFor(turn);
+    if (!admin) {
+      turn.sayPersonally("subscribe.admins-only");
+      return;
+    }
+    List<LocalTime> times = new ArrayList<>();
+    Optional<ZoneId> zone = Optional.empty();
+    for (String arg : args) {
+      Optional<LocalTime> time = SettingsInput.time(arg);
+      Optional<ZoneId> asZone = SettingsInput.zone(arg);
+      if (time.isPresent() && times.size() < 2) {
+        times.add(time.get());
+      } else if (asZone.isPresent() && zone.isEmpty()) {
+        zone = asZone;
+      } else {
+        turn.say("subscribe.usage", arg);
+        return;
+      }
+    }
+    LocalTime lesson = times.isEmpty() ? group.lessonTime() : times.get(0);
+    LocalTime quiz = times.size() < 2 ? group.quizTime() : times.get(1);
+    ZoneId groupZone = zone.orElse(group.zone());
+    group.subscribe(lesson, quiz, groupZone);
+    turn.speakFor(group.language(), groupZone);
+    Schedules.sync(turn, group);
+    turn.say("subscribe.done", lesson, quiz, groupZone.getId());
+  }
+
+  void unsubscribe(Turn turn, boolean admin) {
+    if (!turn.inGroup()) {
+      turn.say("subscribe.group-only");
+      return;
+    }
+    StudyGroup group = Courses.groupFor(turn);
+    Courses.enrollmentFor(turn);
+    if (!admin) {
+      turn.sayPersonally("subscribe.admins-only");
+      return;
+    }
+    group.unsubscribe();
+    Schedules.sync(turn, group);
+    turn.say("unsubscribe.done");
+  }
+}

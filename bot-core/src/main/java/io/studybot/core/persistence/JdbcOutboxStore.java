@@ -1,0 +1,139 @@
+package io.studybot.core.persistence;
+
+import static io.studybot.core.persistence.JdbcDispatchStore.utc;
+
+import io.studybot.core.chat.ChatKind;
+import io.studybot.core.chat.ChatRef;
+import io.studybot.core.chat.Platform;
+import io.studybot.core.schedule.DeliveryKind;
+import io.studybot.core.schedule.OutboxEntry;
+import io.studybot.core.schedule.OutboxStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** The outbox in plain JDBC. */
+public final class JdbcOutboxStore implements OutboxStore {
+  private static final String CLAIM =
+      "select id, learner_id, group_id, kind, local_date, chat_platform, chat_id, chat_kind, attempts"
+          + " from outbox where status = 'PENDING' and not_before <= ? order by not_before, id limit ?";
+
+  private final DataSource dataSource;
+  private final SqlDialect dialect;
+
+  public JdbcOutboxStore(Database database) {
+    this.dataSource = database.dataSource();
+    this.dialect = SqlDialect.of(database.settings());
+  }
+
+  @Override
+  public List<OutboxEntry> claim(Instant now, Duration lease, int limit) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        List<OutboxEntry> entries = select(connection, now, limit);
+        try (PreparedStatement update =
+            connection.prepareStatement("update outbox set not_before = ? where id = ?")) {
+          for (OutboxEntry entry : entries) {
+            update.setObject(1, utc(now.plus(lease)));
+            update.setLong(2, entry.id());
+            update.addBatch();
+          }
+          if (!entries.isEmpty()) {
+            update.executeBatch();
+          }
+        }
+        connection.commit();
+        return entries;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("outbox claim failed: " + e.getMessage(), e);
+    }
+  }
+
+  private List<OutboxEntry> select(Connection connection, Instant now, int limit)
+      throws SQLException {
+    List<OutboxEntry> entries = new ArrayList<>();
+    try (PreparedStatement select = connection.prepareStatement(dialect.claim(CLAIM))) {
+      select.setObject(1, utc(now));
+      select.setInt(2, limit);
+      try (ResultSet result = select.executeQuery()) {
+        while (result.next()) {
+          long learner = result.getLong(2);
+          Long learnerId = result.wasNull() ? null : learner;
+          long group = result.getLong(3);
+          Long groupId = result.wasNull() ? null : group;
+          ChatRef chat =
+              new ChatRef(
+                  Platform.valueOf(result.getString(6)),
+                  result.getString(7),
+                  ChatKind.valueOf(result.getString(8)));
+          entries.add(
+              new OutboxEntry(
+                  result.getLong(1),
+                  learnerId,
+                  groupId,
+                  DeliveryKind.valueOf(result.getString(4)),
+                  result.getObject(5, LocalDate.class),
+                  chat,
+                  result.getInt(9)));
+        }
+      }
+    }
+    return entries;
+  }
+
+  @Override
+  public void markSent(long id, Instant now) {
+    update("update outbox set status = 'SENT', sent_at = ? where id = ?", utc(now), id);
+  }
+
+  @Override
+  public void retryAt(long id, Instant notBefore, String error, boolean countsAsAttempt) {
+    update(
+        "update outbox set not_before = ?, last_error = ?, attempts = attempts + ? where id = ?",
+        utc(notBefore),
+        truncate(error),
+        countsAsAttempt ? 1 : 0,
+        id);
+  }
+
+  @Override
+  public void markFailed(long id, String error) {
+    update(
+        "update outbox set status = 'FAILED', last_error = ?, attempts = attempts + 1 where id = ?",
+        truncate(error),
+        id);
+  }
+
+  @Override
+  public int deleteSentBefore(Instant before) {
+    return update("delete from outbox where status = 'SENT' and sent_at < ?", utc(before));
+  }
+
+  private int update(String sql, Object... parameters) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("outbox update failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static String truncate(String error) {
+    return error == null || error.length() <= 500 ? error : error.substring(0, 500);
+  }
+}

@@ -1,0 +1,22 @@
+package io.studybot.core.schedule;
+
+import io.studybot.core.chat.ChatGateway;
+import io.studybot.core.chat.Platform;
+import io.studybot.core.chat.Reply;
+import java.util.List;
+import java.util.Optional;
+
+/** What the sender needs from the bot: the messages of a delivery, and the platforms' gateways. */
+public interface DeliveryPreparer {
+
+  /**
+   * Prepares a queued delivery in one transaction (moving the course on for a lesson, creating the
+   * quiz for a quiz) and returns its messages; empty when nothing should go out any more.
+   */
+  List<Reply> prepare(OutboxEntry entry);
+
+  /** The platform refused for good (bot blocked, direct messages closed): stop sending there. */
+  void stopDeliveries(OutboxEntry entry);
+
+  Optional<ChatGateway> gateway(Platform platform);
+}

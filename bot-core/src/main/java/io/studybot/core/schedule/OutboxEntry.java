@@ -1,0 +1,14 @@
+package io.studybot.core.schedule;
+
+import io.studybot.core.chat.ChatRef;
+import java.time.LocalDate;
+
+/** A queued delivery: for whom, what, which local day, into which chat, tried how often. */
+public record OutboxEntry(
+    long id,
+    Long learnerId,
+    Long groupId,
+    DeliveryKind kind,
+    LocalDate localDate,
+    ChatRef chat,
+    int attempts) {}
