@@ -16,6 +16,7 @@ record AppConfig(
     boolean console,
     int questionsPerQuiz,
     int reviewsPerDay,
+    boolean scheduler,
     Optional<Path> curriculumDir,
     Optional<String> telegramToken,
     URI telegramApiUrl,
@@ -29,6 +30,7 @@ record AppConfig(
     boolean console = flag(env, "STUDYBOT_CONSOLE").orElse(telegram.isEmpty() && discord.isEmpty());
     int questions = number(env, "STUDYBOT_QUIZ_QUESTIONS", 3, 1, 10);
     int reviews = number(env, "STUDYBOT_REVIEWS_PER_DAY", 5, 0, 50);
+    boolean scheduler = flag(env, "STUDYBOT_SCHEDULER").orElse(true);
     Optional<Path> curriculum = value(env, "STUDYBOT_CURRICULUM_DIR").map(Path::of);
     curriculum.ifPresent(
         dir -> {
@@ -38,7 +40,16 @@ record AppConfig(
         });
     URI telegramUrl = url(env, "TELEGRAM_API_URL", "https://api.telegram.org");
     return new AppConfig(
-        dataDir, database, console, questions, reviews, curriculum, telegram, telegramUrl, discord);
+        dataDir,
+        database,
+        console,
+        questions,
+        reviews,
+        scheduler,
+        curriculum,
+        telegram,
+        telegramUrl,
+        discord);
   }
 
   private static DatabaseSettings database(Map<String, String> env, Path dataDir) {

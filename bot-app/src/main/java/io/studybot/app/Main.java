@@ -9,7 +9,13 @@ import io.studybot.core.conversation.StudyBot;
 import io.studybot.core.conversation.StudyRules;
 import io.studybot.core.persistence.Database;
 import io.studybot.core.persistence.HibernateStudyStore;
+import io.studybot.core.persistence.JdbcDispatchStore;
+import io.studybot.core.persistence.JdbcOutboxStore;
 import io.studybot.core.review.FsrsParameters;
+import io.studybot.core.schedule.DeliveryJobs;
+import io.studybot.core.schedule.Dispatcher;
+import io.studybot.core.schedule.OutboxSender;
+import io.studybot.core.schedule.Sleeper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,6 +25,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Main {
   static final int BAD_SETTING = 2;
+  private static final java.time.Duration SILENCE_LIMIT = java.time.Duration.ofDays(3);
   private static final long FUZZ_SEED = 0x5747_4459_424f_5400L;
 
   private Main() {}
@@ -40,9 +48,13 @@ public final class Main {
     if (!args.isEmpty() && args.get(0).equals("content")) {
       return new ContentCommand(out, err).run(args.subList(1, args.size()));
     }
+    if (args.size() >= 2 && args.get(0).equals("bench") && args.get(1).equals("dispatch")) {
+      return bench(args.subList(2, args.size()), env, out, err);
+    }
     if (!args.isEmpty()) {
       err.println(
-          "usage: studybot | studybot content lint [DIR] | studybot content coverage [DIR]");
+          "usage: studybot | studybot content lint [DIR] | studybot content coverage [DIR]"
+              + " | studybot bench dispatch [--learners N]");
       return BAD_SETTING;
     }
     AppConfig config;
@@ -56,6 +68,26 @@ public final class Main {
     // Logs go to a file under the data folder, so the console chat owns the terminal.
     System.setProperty("studybot.dataDir", config.dataDir().toAbsolutePath().toString());
     return serve(config, env, out, err);
+  }
+
+  private static int bench(
+      List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+    try {
+      AppConfig config = AppConfig.from(env);
+      if (!config.database().isPostgres()) {
+        throw new ConfigException("STUDYBOT_DB_URL: the dispatch benchmark needs a PostgreSQL URL");
+      }
+      System.setProperty("studybot.dataDir", config.dataDir().toAbsolutePath().toString());
+      return new DispatchBenchmark(out).run(args, config.database());
+    } catch (ConfigException e) {
+      err.println("studybot: " + e.getMessage());
+      return BAD_SETTING;
+    } catch (java.sql.SQLException e) {
+      err.println(
+          "studybot: the benchmark database failed: "
+              + e.getMessage().lines().findFirst().orElse(""));
+      return 1;
+    }
   }
 
   private static void rejectMissingAdapters(AppConfig config) {
@@ -93,7 +125,10 @@ public final class Main {
               + rootMessage(e));
       return BAD_SETTING;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(database::close, "studybot-shutdown"));
+    // One hook, so the jobs stop before the database they use closes.
+    java.util.Deque<AutoCloseable> running = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    running.push(database);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(running), "studybot-shutdown"));
     log.info("StudyBot started with {}", config);
     StudyBot bot =
         new StudyBot(
@@ -103,6 +138,15 @@ public final class Main {
             Clock.systemUTC());
     ConsoleChat console = new ConsoleChat(out, userName(env), languageHint(env));
     bot.connect(console);
+    if (config.scheduler()) {
+      try {
+        running.push(startDeliveries(database, bot));
+      } catch (SchedulerException e) {
+        log.error("Cannot start the delivery scheduler", e);
+        err.println("studybot: cannot start the delivery scheduler: " + e.getMessage());
+        return 1;
+      }
+    }
     try {
       console.run(
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
@@ -122,6 +166,27 @@ public final class Main {
         .withQuestionsPerQuiz(config.questionsPerQuiz())
         .withReviewsPerDay(config.reviewsPerDay())
         .withFsrs(FsrsParameters.defaults().withFuzz(FUZZ_SEED));
+  }
+
+  private static void closeAll(java.util.Deque<AutoCloseable> running) {
+    while (!running.isEmpty()) {
+      try {
+        running.pop().close();
+      } catch (Exception e) {
+        LoggerFactory.getLogger(Main.class).warn("Closing on shutdown failed", e);
+      }
+    }
+  }
+
+  /** The dispatch tick, the sender and the clean-up, on Quartz (clustered on PostgreSQL). */
+  private static DeliveryJobs startDeliveries(Database database, StudyBot bot)
+      throws SchedulerException {
+    Clock clock = Clock.systemUTC();
+    JdbcOutboxStore outbox = new JdbcOutboxStore(database);
+    Dispatcher dispatcher = new Dispatcher(new JdbcDispatchStore(database), clock, SILENCE_LIMIT);
+    OutboxSender sender = new OutboxSender(outbox, bot, clock, Sleeper.REAL);
+    return DeliveryJobs.start(
+        dispatcher, sender, outbox, clock, database.dataSource(), database.settings().isPostgres());
   }
 
   private static Curriculum loadCurriculum(AppConfig config) {

@@ -43,6 +43,11 @@ public final class JdbcDispatchStore implements DispatchStore {
   private static final String ADVANCE =
       "update delivery_schedule set next_due = ?, last_local_date = ?, active = ? where id = ?";
 
+  private static final String ADVANCE_ALL =
+      "update delivery_schedule s set next_due = v.next_due, last_local_date = v.last_local_date,"
+          + " active = v.active from unnest(?, ?, ?, ?) as v(id, next_due, last_local_date, active)"
+          + " where s.id = v.id";
+
   private final DataSource dataSource;
   private final SqlDialect dialect;
 
@@ -147,8 +152,12 @@ public final class JdbcDispatchStore implements DispatchStore {
     }
   }
 
-  private static void advance(Connection connection, List<DispatchDecision> decisions)
+  private void advance(Connection connection, List<DispatchDecision> decisions)
       throws SQLException {
+    if (dialect == SqlDialect.POSTGRES) {
+      advanceInOneStatement(connection, decisions);
+      return;
+    }
     try (PreparedStatement update = connection.prepareStatement(ADVANCE)) {
       for (DispatchDecision decision : decisions) {
         update.setObject(1, utc(decision.nextDue()));
@@ -158,6 +167,30 @@ public final class JdbcDispatchStore implements DispatchStore {
         update.addBatch();
       }
       update.executeBatch();
+    }
+  }
+
+  /** PostgreSQL takes the whole batch's new states as arrays: one statement, one round trip. */
+  private static void advanceInOneStatement(Connection connection, List<DispatchDecision> decisions)
+      throws SQLException {
+    int size = decisions.size();
+    Long[] ids = new Long[size];
+    OffsetDateTime[] due = new OffsetDateTime[size];
+    LocalDate[] dates = new LocalDate[size];
+    Boolean[] active = new Boolean[size];
+    for (int i = 0; i < size; i++) {
+      DispatchDecision decision = decisions.get(i);
+      ids[i] = decision.due().scheduleId();
+      due[i] = utc(decision.nextDue());
+      dates[i] = decision.lastLocalDate().orElse(null);
+      active[i] = decision.active();
+    }
+    try (PreparedStatement update = connection.prepareStatement(ADVANCE_ALL)) {
+      update.setArray(1, connection.createArrayOf("bigint", ids));
+      update.setArray(2, connection.createArrayOf("timestamptz", due));
+      update.setArray(3, connection.createArrayOf("date", dates));
+      update.setArray(4, connection.createArrayOf("boolean", active));
+      update.executeUpdate();
     }
   }
 

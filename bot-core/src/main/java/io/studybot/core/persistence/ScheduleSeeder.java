@@ -20,7 +20,9 @@ public final class ScheduleSeeder {
 
   private ScheduleSeeder() {}
 
-  /** Adds {@code count} learners, each with a private Telegram chat and a lesson due at {@code due}. */
+  /**
+   * Adds {@code count} learners, each with a private Telegram chat and a lesson due at {@code due}.
+   */
   public static void seedDueLearners(Database database, int count, Instant due) {
     try (Connection connection = database.dataSource().getConnection()) {
       connection.setAutoCommit(false);
@@ -41,11 +43,13 @@ public final class ScheduleSeeder {
     }
   }
 
-  private static void insertLearners(Connection connection, int count, Instant now) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(
-        "insert into learner (id, display_name, language, zone, lesson_time, quiz_time, paused, onboarded,"
-            + " streak_current, streak_best, created_at, home_chat_platform, home_chat_id, last_seen_at, dormant)"
-            + " values (?, ?, 'en', 'UTC', ?, ?, false, true, 0, 0, ?, 'TELEGRAM', ?, ?, false)")) {
+  private static void insertLearners(Connection connection, int count, Instant now)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into learner (id, display_name, language, zone, lesson_time, quiz_time, paused, onboarded,"
+                + " streak_current, streak_best, created_at, home_chat_platform, home_chat_id, last_seen_at, dormant)"
+                + " values (?, ?, 'en', 'UTC', ?, ?, false, true, 0, 0, ?, 'TELEGRAM', ?, ?, false)")) {
       long id = nextLearnerId(connection);
       for (int i = 0; i < count; i++, id++) {
         insert.setLong(1, id);
@@ -65,17 +69,21 @@ public final class ScheduleSeeder {
     try (Statement statement = connection.createStatement()) {
       // Identity columns must continue after the ids given explicitly.
       if (connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
-        statement.execute("select setval(pg_get_serial_sequence('learner', 'id'), (select max(id) from learner))");
+        statement.execute(
+            "select setval(pg_get_serial_sequence('learner', 'id'), (select max(id) from learner))");
       } else {
-        statement.execute("alter table learner alter column id restart with (select max(id) + 1 from learner)");
+        statement.execute(
+            "alter table learner alter column id restart with (select max(id) + 1 from learner)");
       }
     }
   }
 
-  private static void insertSchedules(Connection connection, long firstId, int count, Instant due) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(
-        "insert into delivery_schedule (learner_id, kind, zone, local_time, chat_platform, chat_id, chat_kind,"
-            + " active, next_due) values (?, 'LESSON', 'UTC', ?, 'TELEGRAM', ?, 'PRIVATE', true, ?)")) {
+  private static void insertSchedules(Connection connection, long firstId, int count, Instant due)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into delivery_schedule (learner_id, kind, zone, local_time, chat_platform, chat_id, chat_kind,"
+                + " active, next_due) values (?, 'LESSON', 'UTC', ?, 'TELEGRAM', ?, 'PRIVATE', true, ?)")) {
       LocalTime time = due.atOffset(ZoneOffset.UTC).toLocalTime();
       for (int i = 0; i < count; i++) {
         long id = firstId + i;

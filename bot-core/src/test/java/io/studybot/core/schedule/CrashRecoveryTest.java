@@ -23,7 +23,8 @@ class CrashRecoveryTest {
 
   @Test
   void aDeliveryClaimedByAnInstanceThatDiedGoesOutOnceAfterItsLease() throws Exception {
-    List<PlatformUser> learners = List.of(user("1", "A", "en"), user("2", "B", "en"), user("3", "C", "zh"));
+    List<PlatformUser> learners =
+        List.of(user("1", "A", "en"), user("2", "B", "en"), user("3", "C", "zh"));
     harness.bot.clock.set(Instant.parse("2026-05-04T00:00:00Z"));
     for (PlatformUser learner : learners) {
       harness.bot.type(learner, "/settings zone UTC");
@@ -34,7 +35,8 @@ class CrashRecoveryTest {
     assertThat(harness.dispatcher.tick()).as("a second tick finds nothing due").isZero();
 
     // An instance claims the lessons and dies before sending any of them.
-    assertThat(harness.outbox.claim(harness.bot.clock.instant(), OutboxSender.LEASE, 10)).hasSize(3);
+    assertThat(harness.outbox.claim(harness.bot.clock.instant(), OutboxSender.LEASE, 10))
+        .hasSize(3);
     assertThat(harness.sender.drain()).as("leased entries are not taken over early").isZero();
 
     harness.bot.clock.advance(OutboxSender.LEASE.plusSeconds(1));
@@ -43,8 +45,10 @@ class CrashRecoveryTest {
     harness.runUntil(Instant.parse("2026-05-04T12:00:00Z"), Duration.ofMinutes(5));
 
     for (PlatformUser learner : learners) {
-      assertThat(harness.bot.gateway.sentTo(privateChat(learner)).stream()
-          .filter(sent -> sent.text().startsWith("📘"))).hasSize(1);
+      assertThat(
+              harness.bot.gateway.sentTo(privateChat(learner)).stream()
+                  .filter(sent -> sent.text().startsWith("📘")))
+          .hasSize(1);
     }
   }
 }

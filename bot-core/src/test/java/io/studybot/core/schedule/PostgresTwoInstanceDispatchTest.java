@@ -64,8 +64,10 @@ class PostgresTwoInstanceDispatchTest {
     assertThat(handled).allSatisfy(count -> assertThat(count).isPositive());
 
     Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
-    OutboxSender senderOne = new OutboxSender(new JdbcOutboxStore(first), counting(received), clock, d -> {});
-    OutboxSender senderTwo = new OutboxSender(new JdbcOutboxStore(second), counting(received), clock, d -> {});
+    OutboxSender senderOne =
+        new OutboxSender(new JdbcOutboxStore(first), counting(received), clock, d -> {});
+    OutboxSender senderTwo =
+        new OutboxSender(new JdbcOutboxStore(second), counting(received), clock, d -> {});
     List<Integer> sent = runTogether(senderOne::drain, senderTwo::drain);
 
     assertThat(sent.get(0) + sent.get(1)).isEqualTo(LEARNERS);
@@ -73,7 +75,8 @@ class PostgresTwoInstanceDispatchTest {
     assertThat(received.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
   }
 
-  private static List<Integer> runTogether(Callable<Integer> a, Callable<Integer> b) throws Exception {
+  private static List<Integer> runTogether(Callable<Integer> a, Callable<Integer> b)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       Future<Integer> first = pool.submit(a);
@@ -86,22 +89,24 @@ class PostgresTwoInstanceDispatchTest {
 
   /** A bot stand-in that sends one message per entry and counts what each chat got. */
   private static DeliveryPreparer counting(Map<String, AtomicInteger> received) {
-    ChatGateway gateway = new ChatGateway() {
-      @Override
-      public Platform platform() {
-        return Platform.TELEGRAM;
-      }
+    ChatGateway gateway =
+        new ChatGateway() {
+          @Override
+          public Platform platform() {
+            return Platform.TELEGRAM;
+          }
 
-      @Override
-      public String send(ChatRef chat, OutgoingMessage message) {
-        received.computeIfAbsent(chat.id(), id -> new AtomicInteger()).incrementAndGet();
-        return "";
-      }
-    };
+          @Override
+          public String send(ChatRef chat, OutgoingMessage message) {
+            received.computeIfAbsent(chat.id(), id -> new AtomicInteger()).incrementAndGet();
+            return "";
+          }
+        };
     return new DeliveryPreparer() {
       @Override
       public List<Reply> prepare(OutboxEntry entry) {
-        return List.of(new Reply(entry.chat(), OutgoingMessage.text("lesson " + entry.localDate())));
+        return List.of(
+            new Reply(entry.chat(), OutgoingMessage.text("lesson " + entry.localDate())));
       }
 
       @Override
