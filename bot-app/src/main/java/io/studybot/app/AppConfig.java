@@ -17,6 +17,7 @@ record AppConfig(
     int questionsPerQuiz,
     int reviewsPerDay,
     boolean scheduler,
+    int maxPauseDays,
     Optional<Path> curriculumDir,
     Optional<String> telegramToken,
     URI telegramApiUrl,
@@ -31,6 +32,7 @@ record AppConfig(
     int questions = number(env, "STUDYBOT_QUIZ_QUESTIONS", 3, 1, 10);
     int reviews = number(env, "STUDYBOT_REVIEWS_PER_DAY", 5, 0, 50);
     boolean scheduler = flag(env, "STUDYBOT_SCHEDULER").orElse(true);
+    int maxPauseDays = number(env, "STUDYBOT_PAUSE_MAX_DAYS", 14, 0, 365);
     Optional<Path> curriculum = value(env, "STUDYBOT_CURRICULUM_DIR").map(Path::of);
     curriculum.ifPresent(
         dir -> {
@@ -46,6 +48,7 @@ record AppConfig(
         questions,
         reviews,
         scheduler,
+        maxPauseDays,
         curriculum,
         telegram,
         telegramUrl,

@@ -165,6 +165,7 @@ public final class Main {
     return StudyRules.DEFAULT
         .withQuestionsPerQuiz(config.questionsPerQuiz())
         .withReviewsPerDay(config.reviewsPerDay())
+        .withMaxFrozenDays(config.maxPauseDays())
         .withFsrs(FsrsParameters.defaults().withFuzz(FUZZ_SEED));
   }
 
