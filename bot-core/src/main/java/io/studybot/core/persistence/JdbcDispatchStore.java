@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -59,24 +58,18 @@ public final class JdbcDispatchStore implements DispatchStore {
   @Override
   public int dispatchBatch(
       Instant now, int limit, Function<List<DueDelivery>, List<DispatchDecision>> decide) {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        List<DueDelivery> due = claim(connection, now, limit);
-        if (!due.isEmpty()) {
-          List<DispatchDecision> decisions = decide.apply(due);
-          queue(connection, decisions, now);
-          advance(connection, decisions);
-        }
-        connection.commit();
-        return due.size();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("dispatch batch failed: " + e.getMessage(), e);
-    }
+    return JdbcTransaction.run(
+        dataSource,
+        "dispatch batch",
+        connection -> {
+          List<DueDelivery> due = claim(connection, now, limit);
+          if (!due.isEmpty()) {
+            List<DispatchDecision> decisions = decide.apply(due);
+            queue(connection, decisions, now);
+            advance(connection, decisions);
+          }
+          return due.size();
+        });
   }
 
   private List<DueDelivery> claim(Connection connection, Instant now, int limit)
@@ -131,8 +124,8 @@ public final class JdbcDispatchStore implements DispatchStore {
         DispatchDecision.Queued queued = decision.queued().get();
         DueDelivery due = decision.due();
         insert.setString(1, queued.idempotencyKey());
-        setLong(insert, 2, due.learnerId());
-        setLong(insert, 3, due.groupId());
+        JdbcTransaction.setNullableLong(insert, 2, due.learnerId());
+        JdbcTransaction.setNullableLong(insert, 3, due.groupId());
         insert.setString(4, queued.kind().name());
         insert.setObject(5, queued.localDate());
         insert.setString(6, due.chat().platform().name());
@@ -194,15 +187,6 @@ public final class JdbcDispatchStore implements DispatchStore {
     }
   }
 
-  private static void setLong(PreparedStatement statement, int index, Long value)
-      throws SQLException {
-    if (value == null) {
-      statement.setNull(index, Types.BIGINT);
-    } else {
-      statement.setLong(index, value);
-    }
-  }
-
   static OffsetDateTime utc(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
   }
@@ -220,10 +204,8 @@ public final class JdbcDispatchStore implements DispatchStore {
       LocalDate lastLocalDate) {
 
     static Row read(ResultSet result) throws SQLException {
-      long learner = result.getLong(2);
-      Long learnerId = result.wasNull() ? null : learner;
-      long group = result.getLong(3);
-      Long groupId = result.wasNull() ? null : group;
+      Long learnerId = JdbcTransaction.nullableLong(result, 2);
+      Long groupId = JdbcTransaction.nullableLong(result, 3);
       ChatRef chat =
           new ChatRef(
               Platform.valueOf(result.getString(7)),

@@ -35,29 +35,29 @@ public final class JdbcOutboxStore implements OutboxStore {
 
   @Override
   public List<OutboxEntry> claim(Instant now, Duration lease, int limit) {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        List<OutboxEntry> entries = select(connection, now, limit);
-        try (PreparedStatement update =
-            connection.prepareStatement("update outbox set not_before = ? where id = ?")) {
-          for (OutboxEntry entry : entries) {
-            update.setObject(1, utc(now.plus(lease)));
-            update.setLong(2, entry.id());
-            update.addBatch();
-          }
-          if (!entries.isEmpty()) {
-            update.executeBatch();
-          }
-        }
-        connection.commit();
-        return entries;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
+    return JdbcTransaction.run(
+        dataSource,
+        "outbox claim",
+        connection -> {
+          List<OutboxEntry> entries = select(connection, now, limit);
+          lease(connection, entries, now.plus(lease));
+          return entries;
+        });
+  }
+
+  private static void lease(Connection connection, List<OutboxEntry> entries, Instant until)
+      throws SQLException {
+    if (entries.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement update =
+        connection.prepareStatement("update outbox set not_before = ? where id = ?")) {
+      for (OutboxEntry entry : entries) {
+        update.setObject(1, utc(until));
+        update.setLong(2, entry.id());
+        update.addBatch();
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException("outbox claim failed: " + e.getMessage(), e);
+      update.executeBatch();
     }
   }
 
@@ -69,10 +69,8 @@ public final class JdbcOutboxStore implements OutboxStore {
       select.setInt(2, limit);
       try (ResultSet result = select.executeQuery()) {
         while (result.next()) {
-          long learner = result.getLong(2);
-          Long learnerId = result.wasNull() ? null : learner;
-          long group = result.getLong(3);
-          Long groupId = result.wasNull() ? null : group;
+          Long learnerId = JdbcTransaction.nullableLong(result, 2);
+          Long groupId = JdbcTransaction.nullableLong(result, 3);
           ChatRef chat =
               new ChatRef(
                   Platform.valueOf(result.getString(6)),
