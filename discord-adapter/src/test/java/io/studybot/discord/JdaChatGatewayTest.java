@@ -1,0 +1,103 @@
+package io.studybot.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.studybot.core.chat.ChatKind;
+import io.studybot.core.chat.ChatRef;
+import io.studybot.core.chat.DeliveryException;
+import io.studybot.core.chat.OutgoingMessage;
+import io.studybot.core.chat.Platform;
+import java.util.Optional;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.junit.jupiter.api.Test;
+
+/** Messages the core sends outside an interaction: daily deliveries by DM and to groups. */
+class JdaChatGatewayTest {
+  private final FakeDiscord discord = new FakeDiscord();
+  private final JdaChatGateway gateway = new JdaChatGateway(discord.connection);
+  private final ChatRef learner = new ChatRef(Platform.DISCORD, "4242", ChatKind.PRIVATE);
+  private final ChatRef group = new ChatRef(Platform.DISCORD, "700", ChatKind.GROUP);
+
+  @Test
+  void aDailyLessonReachesALearnerByDm() {
+    String id = gateway.send(learner, DiscordRendererTest.lesson(2, "print(1)"));
+
+    assertThat(discord.hows()).containsExactly("dm");
+    assertThat(discord.last().data.getEmbeds()).hasSize(1);
+    assertThat(id).isNotBlank();
+  }
+
+  @Test
+  void aSubscribedGroupsLessonIsPostedInItsChannel() {
+    gateway.send(group, DiscordRendererTest.lesson(2, "print(1)"));
+
+    assertThat(discord.hows()).containsExactly("channel");
+  }
+
+  @Test
+  void aDmToSomeoneWhoClosedTheirDmsIsAPermanentFailure() {
+    refuseDms(ErrorResponse.CANNOT_SEND_TO_USER);
+
+    assertThatThrownBy(() -> gateway.send(learner, OutgoingMessage.text("Day 2")))
+        .isInstanceOfSatisfying(
+            DeliveryException.class,
+            e -> {
+              assertThat(e.permanent()).isTrue();
+              assertThat(e.getMessage()).contains("4242", "does not accept direct messages");
+            });
+  }
+
+  @Test
+  void aDiscordServerErrorIsWorthRetrying() {
+    refuseDms(ErrorResponse.SERVER_ERROR);
+
+    assertThatThrownBy(() -> gateway.send(learner, OutgoingMessage.text("Day 2")))
+        .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.permanent()).isFalse());
+  }
+
+  @Test
+  void aChannelOnAnotherInstancesShardsIsATransientFailure() {
+    when(discord.connection.guildChannel("800")).thenReturn(Optional.empty());
+    ChatRef elsewhere = new ChatRef(Platform.DISCORD, "800", ChatKind.GROUP);
+
+    assertThatThrownBy(() -> gateway.send(elsewhere, OutgoingMessage.text("Day 2")))
+        .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.permanent()).isFalse());
+  }
+
+  @Test
+  void aReplacingMessageEditsTheOneItReplaces() {
+    gateway.send(learner, OutgoingMessage.text("Answered").replacing(Optional.of("9001")));
+
+    assertThat(discord.hows()).containsExactly("dmEdit");
+  }
+
+  @Test
+  void aPersonalMessageOutsideAnInteractionStillReachesTheChat() {
+    gateway.send(group, OutgoingMessage.text("Only for you").personal());
+
+    assertThat(discord.hows()).containsExactly("channel");
+  }
+
+  @Test
+  void theGatewayDeclaresDiscordsRateLimits() {
+    assertThat(gateway.rateLimits().messagesPerSecond()).isLessThanOrEqualTo(50);
+    assertThat(gateway.rateLimits().gapFor(group)).isPositive();
+    assertThat(gateway.platform()).isEqualTo(Platform.DISCORD);
+  }
+
+  private void refuseDms(ErrorResponse why) {
+    ErrorResponseException refusal = mock(ErrorResponseException.class);
+    when(refusal.getErrorResponse()).thenReturn(why);
+    when(refusal.getMeaning()).thenReturn(why.getMeaning());
+    MessageCreateAction action = mock(MessageCreateAction.class);
+    when(action.complete()).thenThrow(refusal);
+    when(discord.dmChannel.sendMessage(any(MessageCreateData.class))).thenReturn(action);
+  }
+}
