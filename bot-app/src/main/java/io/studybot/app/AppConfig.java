@@ -1,6 +1,8 @@
 package io.studybot.app;
 
 import io.studybot.core.persistence.DatabaseSettings;
+import io.studybot.discord.DiscordSettings;
+import io.studybot.discord.ShardRange;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,7 +23,9 @@ record AppConfig(
     Optional<Path> curriculumDir,
     Optional<String> telegramToken,
     URI telegramApiUrl,
-    Optional<String> discordToken) {
+    Optional<String> discordToken,
+    Optional<String> discordGuildId,
+    Optional<ShardRange> discordShards) {
 
   static AppConfig from(Map<String, String> env) {
     Path dataDir = Path.of(value(env, "STUDYBOT_DATA_DIR").orElse("./data"));
@@ -52,7 +56,33 @@ record AppConfig(
         curriculum,
         telegram,
         telegramUrl,
-        discord);
+        discord,
+        discordGuildId(env),
+        discordShards(env));
+  }
+
+  /** The Discord bot's settings, when it has a token and the console is not asked for. */
+  Optional<DiscordSettings> discord() {
+    return discordToken
+        .filter(token -> !console)
+        .map(token -> new DiscordSettings(token, discordGuildId, discordShards));
+  }
+
+  private static Optional<String> discordGuildId(Map<String, String> env) {
+    Optional<String> id = value(env, "DISCORD_GUILD_ID");
+    if (id.isPresent() && !id.get().matches("\\d{17,20}")) {
+      throw new ConfigException(
+          "DISCORD_GUILD_ID: expected a server id (17 to 20 digits), got '" + id.get() + "'");
+    }
+    return id;
+  }
+
+  private static Optional<ShardRange> discordShards(Map<String, String> env) {
+    try {
+      return value(env, "DISCORD_SHARDS").map(ShardRange::parse);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("DISCORD_SHARDS: " + e.getMessage());
+    }
   }
 
   private static DatabaseSettings database(Map<String, String> env, Path dataDir) {
@@ -148,6 +178,10 @@ record AppConfig(
         + telegramApiUrl
         + ", discord="
         + (discordToken.isPresent() ? "set" : "unset")
+        + ", discordGuildId="
+        + discordGuildId.orElse("none")
+        + ", discordShards="
+        + discordShards.map(ShardRange::toString).orElse("none")
         + "]";
   }
 }

@@ -16,15 +16,19 @@ import io.studybot.core.schedule.DeliveryJobs;
 import io.studybot.core.schedule.Dispatcher;
 import io.studybot.core.schedule.OutboxSender;
 import io.studybot.core.schedule.Sleeper;
+import io.studybot.discord.DiscordAdapter;
+import io.studybot.discord.DiscordSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,8 +102,10 @@ public final class Main {
       throw new ConfigException(
           "TELEGRAM_BOT_TOKEN: this version has no Telegram adapter yet; unset it or set STUDYBOT_CONSOLE=true");
     }
-    throw new ConfigException(
-        "DISCORD_BOT_TOKEN: this version has no Discord adapter yet; unset it or set STUDYBOT_CONSOLE=true");
+    if (config.discordToken().isEmpty()) {
+      throw new ConfigException(
+          "STUDYBOT_CONSOLE: false, but no platform token is set; set DISCORD_BOT_TOKEN");
+    }
   }
 
   private static int serve(
@@ -136,16 +142,13 @@ public final class Main {
             curriculum,
             studyRules(config),
             Clock.systemUTC());
+    if (config.discord().isPresent()) {
+      return serveDiscord(config, database, bot, running, out, err);
+    }
     ConsoleChat console = new ConsoleChat(out, userName(env), languageHint(env));
     bot.connect(console);
-    if (config.scheduler()) {
-      try {
-        running.push(startDeliveries(database, bot));
-      } catch (SchedulerException e) {
-        log.error("Cannot start the delivery scheduler", e);
-        err.println("studybot: cannot start the delivery scheduler: " + e.getMessage());
-        return 1;
-      }
+    if (!startScheduler(config, database, bot, running, err)) {
+      return 1;
     }
     try {
       console.run(
@@ -158,6 +161,64 @@ public final class Main {
     }
     log.info("End of input; StudyBot stops");
     return 0;
+  }
+
+  /**
+   * Serves Discord until the process is asked to stop (SIGTERM, Ctrl-C); the shutdown hook then
+   * stops the deliveries, the adapter and the database, in that order.
+   */
+  private static int serveDiscord(
+      AppConfig config,
+      Database database,
+      StudyBot bot,
+      Deque<AutoCloseable> running,
+      PrintStream out,
+      PrintStream err) {
+    DiscordSettings settings = config.discord().orElseThrow();
+    try {
+      running.push(DiscordAdapter.start(settings, bot));
+    } catch (IllegalArgumentException e) {
+      err.println("studybot: DISCORD_BOT_TOKEN: " + e.getMessage());
+      return BAD_SETTING;
+    } catch (IllegalStateException e) {
+      LoggerFactory.getLogger(Main.class).info("Discord start-up failed", e);
+      err.println("studybot: " + e.getMessage());
+      return 1;
+    }
+    if (!startScheduler(config, database, bot, running, err)) {
+      return 1;
+    }
+    out.println(
+        "StudyBot is serving Discord. Logs: "
+            + config.dataDir().resolve("studybot.log")
+            + ". Stop it with Ctrl-C or SIGTERM.");
+    out.flush();
+    try {
+      new CountDownLatch(1).await(); // the JVM ends once the shutdown hook has closed everything
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  /** Starts timed deliveries unless turned off; false, reported, when the scheduler cannot. */
+  private static boolean startScheduler(
+      AppConfig config,
+      Database database,
+      StudyBot bot,
+      Deque<AutoCloseable> running,
+      PrintStream err) {
+    if (!config.scheduler()) {
+      return true;
+    }
+    try {
+      running.push(startDeliveries(database, bot));
+      return true;
+    } catch (SchedulerException e) {
+      LoggerFactory.getLogger(Main.class).error("Cannot start the delivery scheduler", e);
+      err.println("studybot: cannot start the delivery scheduler: " + e.getMessage());
+      return false;
+    }
   }
 
   /** Review intervals get FSRS's fuzz, so cards answered together do not all return together. */

@@ -3,6 +3,8 @@ package io.studybot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.studybot.discord.DiscordSettings;
+import io.studybot.discord.ShardRange;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,52 @@ class AppConfigTest {
   }
 
   @Test
+  void aDiscordTokenRunsTheDiscordBotWithItsGuildAndShards() {
+    AppConfig config =
+        AppConfig.from(
+            Map.of(
+                "DISCORD_BOT_TOKEN", "d-token",
+                "DISCORD_GUILD_ID", "123456789012345678",
+                "DISCORD_SHARDS", "0-3/8"));
+
+    assertThat(config.console()).isFalse();
+    DiscordSettings discord = config.discord().orElseThrow();
+    assertThat(discord.token()).isEqualTo("d-token");
+    assertThat(discord.guildId()).contains("123456789012345678");
+    assertThat(discord.shards()).contains(new ShardRange(0, 3, 8));
+  }
+
+  @Test
+  void withoutGuildOrShardsCommandsAreGlobalOnOneSession() {
+    DiscordSettings discord =
+        AppConfig.from(Map.of("DISCORD_BOT_TOKEN", "d-token")).discord().orElseThrow();
+
+    assertThat(discord.guildId()).isEmpty();
+    assertThat(discord.shards()).isEmpty();
+  }
+
+  @Test
+  void theConsoleWinsOverADiscordToken() {
+    AppConfig config =
+        AppConfig.from(Map.of("DISCORD_BOT_TOKEN", "d-token", "STUDYBOT_CONSOLE", "true"));
+
+    assertThat(config.discord()).isEmpty();
+  }
+
+  @Test
+  void badDiscordSettingsNameTheVariable() {
+    assertBad(
+        Map.of("DISCORD_GUILD_ID", "my-server"),
+        "DISCORD_GUILD_ID: expected a server id (17 to 20 digits), got 'my-server'");
+    assertBad(
+        Map.of("DISCORD_SHARDS", "0-3"),
+        "DISCORD_SHARDS: expected FIRST-LAST/TOTAL such as 0-3/8, got '0-3'");
+    assertBad(
+        Map.of("DISCORD_SHARDS", "2-8/8"),
+        "DISCORD_SHARDS: expected FIRST-LAST/TOTAL with 0 <= FIRST <= LAST < TOTAL, got 2-8/8");
+  }
+
+  @Test
   void badSettingsNameTheVariable() {
     assertBad(
         Map.of("STUDYBOT_QUIZ_QUESTIONS", "lots"),
@@ -68,7 +116,10 @@ class AppConfigTest {
                 "jdbc:postgresql://db/x?password=hunter2",
                 "STUDYBOT_DB_PASSWORD",
                 "hunter2"));
-    assertThat(config.toString()).doesNotContain("secret", "hunter2").contains("telegram=set");
+    assertThat(config.toString())
+        .doesNotContain("secret", "hunter2")
+        .contains("telegram=set", "discord=set");
+    assertThat(config.discord().orElseThrow().toString()).doesNotContain("secret");
   }
 
   private static void assertBad(Map<String, String> env, String message) {

@@ -31,6 +31,23 @@ class MainTest {
   }
 
   @Test
+  void aBadDiscordSettingIsReportedWithoutTheToken() {
+    int code =
+        run(
+            List.of(),
+            Map.of("DISCORD_BOT_TOKEN", "d-top-secret", "DISCORD_SHARDS", "all of them"));
+    assertThat(code).isEqualTo(2);
+    assertThat(err()).startsWith("studybot: DISCORD_SHARDS:").doesNotContain("top-secret");
+  }
+
+  @Test
+  void turningTheConsoleOffWithoutAPlatformIsABadSetting() {
+    int code = run(List.of(), Map.of("STUDYBOT_CONSOLE", "false"));
+    assertThat(code).isEqualTo(2);
+    assertThat(err()).startsWith("studybot: STUDYBOT_CONSOLE:").contains("DISCORD_BOT_TOKEN");
+  }
+
+  @Test
   void unknownArgumentsPrintUsage() {
     assertThat(run(List.of("serve", "--now"), Map.of())).isEqualTo(2);
     assertThat(err()).startsWith("usage: studybot");
