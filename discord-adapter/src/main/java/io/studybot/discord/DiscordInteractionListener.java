@@ -118,24 +118,30 @@ final class DiscordInteractionListener extends ListenerAdapter {
   private void handle(InteractionReply reply, List<? extends IncomingEvent> events, String what) {
     // Armed on the event thread: time spent queued counts against Discord's deadline too.
     Runnable disarm = watchdog.arm(() -> deferQuietly(reply, what));
-    submit(
-        () -> {
-          try {
-            gateway.answering(reply, () -> events.forEach(bot));
-          } catch (RuntimeException e) {
-            log.error("Handling {} in Discord chat {} failed", what, reply.chat().id(), e);
-          } finally {
-            disarm.run();
-            finishQuietly(reply, what);
-          }
-        });
+    boolean accepted =
+        submit(
+            () -> {
+              try {
+                gateway.answering(reply, () -> events.forEach(bot));
+              } catch (RuntimeException e) {
+                log.error("Handling {} in Discord chat {} failed", what, reply.chat().id(), e);
+              } finally {
+                disarm.run();
+                finishQuietly(reply, what);
+              }
+            });
+    if (!accepted) {
+      disarm.run();
+    }
   }
 
-  private void submit(Runnable work) {
+  private boolean submit(Runnable work) {
     try {
       workers.execute(work);
+      return true;
     } catch (RejectedExecutionException e) {
       log.info("Shutting down; an interaction arriving now is not handled");
+      return false;
     }
   }
 

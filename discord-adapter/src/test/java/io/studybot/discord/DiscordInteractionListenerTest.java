@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.interactions.AutoCompleteQuery;
@@ -298,6 +299,23 @@ class DiscordInteractionListenerTest {
 
     assertThat(discord.last().how).isEqualTo("reply");
     assertThat(discord.last().text()).contains("/today");
+    assertThat(watchdog.armed()).isZero();
+  }
+
+  @Test
+  void anInteractionArrivingDuringShutdownIsDroppedWithoutADeadlineLeftArmed() {
+    DiscordInteractionListener stopping =
+        new DiscordInteractionListener(
+            bot::receive,
+            gateway,
+            work -> {
+              throw new RejectedExecutionException("shutting down");
+            },
+            watchdog);
+
+    stopping.onSlashCommandInteraction(discord.slash("today", Map.of(), dm()));
+
+    assertThat(discord.shown).isEmpty();
     assertThat(watchdog.armed()).isZero();
   }
 
