@@ -1,0 +1,34 @@
+package io.studybot.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Adapters only translate: they never reach the database, the scheduler or each other. */
+@AnalyzeClasses(packages = "io.studybot", importOptions = ImportOption.DoNotIncludeTests.class)
+class AdapterArchitectureTest {
+
+  @ArchTest
+  static final ArchRule adaptersNeverTouchTheDatabaseOrQuartz =
+      noClasses()
+          .that()
+          .resideInAnyPackage("io.studybot.telegram..", "io.studybot.discord..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.studybot.core.persistence..", "org.hibernate..", "java.sql..", "org.quartz..")
+          .because("adapters translate between a platform and the core, nothing more");
+
+  @ArchTest
+  static final ArchRule adaptersDoNotKnowEachOther =
+      noClasses()
+          .that()
+          .resideInAPackage("io.studybot.telegram..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.studybot.discord..")
+          .because("each platform stands alone");
+}
