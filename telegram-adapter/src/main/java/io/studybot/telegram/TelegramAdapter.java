@@ -1,0 +1,129 @@
+package io.studybot.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.studybot.core.chat.DeliveryException;
+import io.studybot.core.conversation.StudyBot;
+import io.studybot.core.i18n.Messages;
+import java.time.Duration;
+import java.util.Optional;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+
+/**
+ * The Telegram adapter, started in one call: it connects its gateway to the bot, registers the
+ * command menu, and receives updates by long polling, or by webhook when a webhook URL is set.
+ * Closing it stops receiving, lets the updates in hand finish, and releases its threads.
+ */
+public final class TelegramAdapter implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(TelegramAdapter.class);
+
+  /** Worker threads for updates; each chat is always handled on the same one. */
+  private static final int LANES = 4;
+
+  private final OkHttpClient http;
+  private final TelegramChatGateway gateway;
+  private final UpdateLanes lanes;
+  private final AutoCloseable receiver;
+  private final Optional<TelegramWebhookRunner> webhook;
+
+  private TelegramAdapter(
+      OkHttpClient http,
+      TelegramChatGateway gateway,
+      UpdateLanes lanes,
+      AutoCloseable receiver,
+      Optional<TelegramWebhookRunner> webhook) {
+    this.http = http;
+    this.gateway = gateway;
+    this.lanes = lanes;
+    this.receiver = receiver;
+    this.webhook = webhook;
+  }
+
+  /**
+   * Starts the adapter for {@code bot}.
+   *
+   * @throws IllegalStateException when updates cannot be received (no polling, no webhook)
+   */
+  public static TelegramAdapter start(TelegramSettings settings, StudyBot bot) {
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .readTimeout(Duration.ofSeconds(30))
+            .build();
+    ObjectMapper json = new ObjectMapper();
+    TelegramUrl url = TelegramBotApi.telegramUrl(settings.apiUrl());
+    TelegramCalls calls = new TelegramCalls(new TelegramBotApi(http, json, settings.token(), url));
+    CallbackContext callbacks = new CallbackContext();
+    TelegramChatGateway gateway = new TelegramChatGateway(calls, callbacks, settings.rateLimits());
+    bot.connect(gateway);
+
+    Optional<String> username = botUsername(calls);
+    TelegramCommandMenu.register(calls, new Messages());
+    TelegramUpdateHandler handler =
+        new TelegramUpdateHandler(bot, new TelegramUpdateMapper(() -> username), callbacks, gateway);
+    UpdateLanes lanes = new UpdateLanes(LANES, handler::handle);
+    try {
+      if (settings.webhookUrl().isPresent()) {
+        TelegramWebhookRunner webhook =
+            TelegramWebhookRunner.start(
+                settings.webhookUrl().get(),
+                settings.effectiveWebhookSecret(),
+                settings.webhookPort(),
+                calls,
+                json,
+                lanes);
+        return new TelegramAdapter(http, gateway, lanes, webhook, Optional.of(webhook));
+      }
+      TelegramLongPollingRunner polling =
+          TelegramLongPollingRunner.start(settings.token(), url, http, json, lanes);
+      return new TelegramAdapter(http, gateway, lanes, polling, Optional.empty());
+    } catch (RuntimeException e) {
+      lanes.close();
+      release(http);
+      throw e;
+    }
+  }
+
+  /** The bot's own username, to recognise commands addressed to it in groups. */
+  private static Optional<String> botUsername(TelegramCalls calls) {
+    try {
+      JsonNode me = calls.tryOnce(new GetMe()).result();
+      Optional<String> name =
+          Optional.ofNullable(me).map(node -> node.path("username").asText("")).filter(n -> !n.isEmpty());
+      name.ifPresent(n -> log.info("Telegram bot is @{}", n));
+      return name;
+    } catch (DeliveryException e) {
+      log.warn("Could not ask Telegram who the bot is ({}); commands for any bot are taken", e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  public TelegramChatGateway gateway() {
+    return gateway;
+  }
+
+  /** The local port of the webhook server, in webhook mode. */
+  public Optional<Integer> webhookPort() {
+    return webhook.map(TelegramWebhookRunner::port);
+  }
+
+  @Override
+  public void close() {
+    try {
+      receiver.close();
+    } catch (Exception e) {
+      log.warn("Stopping Telegram updates failed", e);
+    }
+    lanes.close();
+    release(http);
+  }
+
+  private static void release(OkHttpClient http) {
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+  }
+}

@@ -1,0 +1,131 @@
+package io.studybot.telegram;
+
+import io.studybot.core.chat.DeliveryException;
+import java.io.IOException;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.PartialBotApiMethod;
+
+/**
+ * Bot API calls with Telegram's failure rules: a 429 waits for its {@code retry_after}, server
+ * errors and network errors are retried with exponential backoff, 403 (the bot was blocked or
+ * removed) is a permanent failure, and any other refusal fails at once.
+ */
+final class TelegramCalls {
+  private static final Logger log = LoggerFactory.getLogger(TelegramCalls.class);
+
+  /** Waits between attempts; tests replace it to run without real pauses. */
+  interface Sleeper {
+    void sleep(Duration duration) throws InterruptedException;
+  }
+
+  /** How hard to try: attempts for server and network errors, and the longest 429 wait taken. */
+  record RetryPolicy(int attempts, Duration firstBackoff, int floodWaits, Duration longestWait) {
+    static final RetryPolicy DEFAULT =
+        new RetryPolicy(4, Duration.ofMillis(500), 5, Duration.ofSeconds(60));
+  }
+
+  private final TelegramBotApi api;
+  private final RetryPolicy policy;
+  private final Sleeper sleeper;
+
+  TelegramCalls(TelegramBotApi api, RetryPolicy policy, Sleeper sleeper) {
+    this.api = api;
+    this.policy = policy;
+    this.sleeper = sleeper;
+  }
+
+  TelegramCalls(TelegramBotApi api) {
+    this(api, RetryPolicy.DEFAULT, duration -> Thread.sleep(duration.toMillis()));
+  }
+
+  /**
+   * Calls until the API accepts or refuses for good.
+   *
+   * @throws DeliveryException when the call was refused or kept failing
+   */
+  BotApiAnswer execute(PartialBotApiMethod<?> method) {
+    int failures = 0;
+    int floodWaits = 0;
+    while (true) {
+      BotApiAnswer answer;
+      try {
+        answer = api.call(method);
+      } catch (IOException e) {
+        failures++;
+        if (failures >= policy.attempts()) {
+          throw new DeliveryException(method.getMethod() + ": network error", false, e);
+        }
+        backOff(method, failures, e.toString());
+        continue;
+      }
+      if (answer.delivered()) {
+        return answer;
+      }
+      if (answer.errorCode() == 429 && floodWaits < policy.floodWaits()) {
+        floodWaits++;
+        Duration wait = Duration.ofSeconds(Math.max(1, answer.retryAfterSeconds().orElse(1)));
+        if (wait.compareTo(policy.longestWait()) > 0) {
+          throw refused(method, answer);
+        }
+        log.info("Telegram asks to slow down; {} waits {} s", method.getMethod(), wait.toSeconds());
+        pause(wait);
+        continue;
+      }
+      if (answer.errorCode() >= 500 && failures + 1 < policy.attempts()) {
+        failures++;
+        backOff(method, failures, answer.description());
+        continue;
+      }
+      throw refused(method, answer);
+    }
+  }
+
+  /**
+   * Calls once, for start-up chores that may fail without harm.
+   *
+   * @throws DeliveryException when the call failed
+   */
+  BotApiAnswer tryOnce(PartialBotApiMethod<?> method) {
+    BotApiAnswer answer;
+    try {
+      answer = api.call(method);
+    } catch (IOException e) {
+      throw new DeliveryException(method.getMethod() + ": network error", false, e);
+    }
+    if (!answer.delivered()) {
+      throw refused(method, answer);
+    }
+    return answer;
+  }
+
+  private static DeliveryException refused(PartialBotApiMethod<?> method, BotApiAnswer answer) {
+    boolean blocked = answer.errorCode() == 403;
+    return new DeliveryException(
+        method.getMethod() + " refused: " + answer.errorCode() + " " + answer.description(),
+        blocked,
+        null);
+  }
+
+  private void backOff(PartialBotApiMethod<?> method, int failures, String reason) {
+    Duration wait = policy.firstBackoff().multipliedBy(1L << (failures - 1));
+    log.warn(
+        "{} failed ({}); attempt {} of {} in {} ms",
+        method.getMethod(),
+        reason,
+        failures + 1,
+        policy.attempts(),
+        wait.toMillis());
+    pause(wait);
+  }
+
+  private void pause(Duration wait) {
+    try {
+      sleeper.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DeliveryException("interrupted while waiting to retry", false, e);
+    }
+  }
+}

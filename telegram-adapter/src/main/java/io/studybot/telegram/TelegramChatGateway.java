@@ -1,0 +1,160 @@
+package io.studybot.telegram;
+
+import io.studybot.core.chat.Button;
+import io.studybot.core.chat.ChatGateway;
+import io.studybot.core.chat.ChatRef;
+import io.studybot.core.chat.DeliveryException;
+import io.studybot.core.chat.OutgoingMessage;
+import io.studybot.core.chat.Platform;
+import io.studybot.core.chat.RateLimits;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+
+/**
+ * The core's messages as Telegram messages: HTML parse mode, inline keyboards for buttons, long
+ * texts split across messages (the buttons go under the last one). A message that replaces
+ * another edits it; if the edit fails, it is sent anew. A personal reply to a button press in a
+ * group shows as a popup to the person who pressed.
+ */
+public final class TelegramChatGateway implements ChatGateway {
+  private static final Logger log = LoggerFactory.getLogger(TelegramChatGateway.class);
+
+  /** Telegram's limit on a callback answer's popup text. */
+  static final int MAX_POPUP_LENGTH = 200;
+
+  private final TelegramCalls calls;
+  private final CallbackContext callbacks;
+  private final RateLimits rateLimits;
+
+  TelegramChatGateway(TelegramCalls calls, CallbackContext callbacks, RateLimits rateLimits) {
+    this.calls = calls;
+    this.callbacks = callbacks;
+    this.rateLimits = rateLimits;
+  }
+
+  @Override
+  public Platform platform() {
+    return Platform.TELEGRAM;
+  }
+
+  @Override
+  public RateLimits rateLimits() {
+    return rateLimits;
+  }
+
+  @Override
+  public String send(ChatRef chat, OutgoingMessage message) {
+    if (message.visibility() == OutgoingMessage.Visibility.PERSONAL && chat.isGroup()) {
+      Optional<String> query = callbacks.take(chat);
+      if (query.isPresent()) {
+        popup(query.get(), message.plainText());
+        return "";
+      }
+    }
+    List<String> parts = TelegramHtmlRenderer.split(message.body(), TelegramHtmlRenderer.MAX_MESSAGE_LENGTH);
+    InlineKeyboardMarkup keyboard = keyboard(message.buttons());
+    if (message.replaces().isPresent() && parts.size() == 1) {
+      Optional<String> edited = edit(chat, message.replaces().get(), parts.get(0), keyboard);
+      if (edited.isPresent()) {
+        return edited.get();
+      }
+    }
+    String lastId = "";
+    for (int i = 0; i < parts.size(); i++) {
+      boolean last = i == parts.size() - 1;
+      lastId = sendMessage(chat, parts.get(i), last ? keyboard : null);
+    }
+    return lastId;
+  }
+
+  private String sendMessage(ChatRef chat, String html, InlineKeyboardMarkup keyboard) {
+    SendMessage send =
+        SendMessage.builder()
+            .chatId(chat.id())
+            .text(html)
+            .parseMode(ParseMode.HTML)
+            .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
+            .replyMarkup(keyboard)
+            .build();
+    return calls.execute(send).messageId().orElse("");
+  }
+
+  /** Edits a message in place; empty when it cannot be, so the caller sends a new one. */
+  private Optional<String> edit(
+      ChatRef chat, String messageId, String html, InlineKeyboardMarkup keyboard) {
+    int id;
+    try {
+      id = Integer.parseInt(messageId);
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+    EditMessageText edit =
+        EditMessageText.builder()
+            .chatId(chat.id())
+            .messageId(id)
+            .text(html)
+            .parseMode(ParseMode.HTML)
+            .replyMarkup(keyboard)
+            .build();
+    try {
+      calls.execute(edit);
+      return Optional.of(messageId);
+    } catch (DeliveryException e) {
+      if (e.permanent()) {
+        throw e;
+      }
+      if (String.valueOf(e.getMessage()).contains("message is not modified")) {
+        return Optional.of(messageId);
+      }
+      log.info("Editing message {} in chat {} failed ({}); sending it anew", id, chat.id(), e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private void popup(String callbackQueryId, String text) {
+    String shown =
+        text.length() <= MAX_POPUP_LENGTH ? text : text.substring(0, MAX_POPUP_LENGTH - 1) + "…";
+    calls.execute(
+        AnswerCallbackQuery.builder()
+            .callbackQueryId(callbackQueryId)
+            .text(shown)
+            .showAlert(true)
+            .build());
+  }
+
+  /** Stops the spinner on a pressed button that got no popup. */
+  void acknowledge(String callbackQueryId) {
+    calls.execute(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).build());
+  }
+
+  static InlineKeyboardMarkup keyboard(List<List<Button>> rows) {
+    if (rows.isEmpty()) {
+      return null;
+    }
+    List<InlineKeyboardRow> keyboard =
+        rows.stream()
+            .map(
+                row ->
+                    new InlineKeyboardRow(
+                        row.stream()
+                            .map(
+                                button ->
+                                    InlineKeyboardButton.builder()
+                                        .text(button.label())
+                                        .callbackData(button.payload())
+                                        .build())
+                            .toList()))
+            .toList();
+    return new InlineKeyboardMarkup(keyboard);
+  }
+}

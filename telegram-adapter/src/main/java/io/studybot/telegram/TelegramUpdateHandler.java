@@ -1,0 +1,77 @@
+package io.studybot.telegram;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.studybot.core.chat.DeliveryException;
+import io.studybot.core.conversation.StudyBot;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/**
+ * Handles one update: skips one already seen (Telegram redelivers after a timeout or a restart),
+ * maps it, hands the event to the core, and answers a button's callback query when the core's
+ * replies did not. A failure is logged and never reaches the polling loop or the webhook server.
+ */
+final class TelegramUpdateHandler {
+  private static final Logger log = LoggerFactory.getLogger(TelegramUpdateHandler.class);
+
+  private final StudyBot bot;
+  private final TelegramUpdateMapper mapper;
+  private final CallbackContext callbacks;
+  private final TelegramChatGateway gateway;
+  private final Cache<Integer, Boolean> seen =
+      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofHours(1)).build();
+
+  TelegramUpdateHandler(
+      StudyBot bot,
+      TelegramUpdateMapper mapper,
+      CallbackContext callbacks,
+      TelegramChatGateway gateway) {
+    this.bot = bot;
+    this.mapper = mapper;
+    this.callbacks = callbacks;
+    this.gateway = gateway;
+  }
+
+  void handle(Update update) {
+    try {
+      if (update.getUpdateId() != null
+          && seen.asMap().putIfAbsent(update.getUpdateId(), Boolean.TRUE) != null) {
+        log.debug("Update {} was already handled", update.getUpdateId());
+        return;
+      }
+      Optional<TelegramUpdateMapper.Inbound> inbound = mapper.map(update);
+      if (inbound.isPresent()) {
+        deliver(inbound.get());
+      } else if (update.hasCallbackQuery()) {
+        acknowledge(update.getCallbackQuery().getId());
+      }
+    } catch (RuntimeException e) {
+      log.error("Could not handle Telegram update {}", update.getUpdateId(), e);
+    }
+  }
+
+  private void deliver(TelegramUpdateMapper.Inbound inbound) {
+    inbound.callbackQueryId().ifPresent(id -> callbacks.begin(inbound.event().chat(), id));
+    try {
+      bot.receive(inbound.event());
+    } finally {
+      callbacks.end().ifPresent(this::acknowledge);
+    }
+  }
+
+  private void acknowledge(String callbackQueryId) {
+    if (callbackQueryId == null) {
+      return;
+    }
+    try {
+      gateway.acknowledge(callbackQueryId);
+    } catch (DeliveryException e) {
+      // The button still works; only the client's spinner runs until it times out.
+      log.info("Answering callback query failed: {}", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package io.studybot.telegram;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.webhook.TelegramWebhookBot;
+
+/**
+ * Webhook mode: a small web server (Javalin, as in telegrambots-webhook) takes Telegram's update
+ * POSTs at the webhook URL's path and hands them to the update lanes. Every request must carry the
+ * secret token in {@code X-Telegram-Bot-Api-Secret-Token}; any other is refused, so only Telegram
+ * can inject updates. Several instances behind a load balancer can serve the same webhook; closing
+ * one leaves the webhook registered for the others.
+ */
+final class TelegramWebhookRunner implements TelegramWebhookBot, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(TelegramWebhookRunner.class);
+
+  static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
+
+  private final URI publicUrl;
+  private final byte[] secret;
+  private final String secretText;
+  private final TelegramCalls calls;
+  private final ObjectMapper json;
+  private final UpdateLanes lanes;
+  private Javalin server;
+
+  private TelegramWebhookRunner(
+      URI publicUrl, String secret, TelegramCalls calls, ObjectMapper json, UpdateLanes lanes) {
+    this.publicUrl = publicUrl;
+    this.secretText = secret;
+    this.secret = secret.getBytes(StandardCharsets.UTF_8);
+    this.calls = calls;
+    this.json = json;
+    this.lanes = lanes;
+  }
+
+  /** Starts listening on {@code port} (0 picks a free one), then registers the webhook. */
+  static TelegramWebhookRunner start(
+      URI publicUrl,
+      String secret,
+      int port,
+      TelegramCalls calls,
+      ObjectMapper json,
+      UpdateLanes lanes) {
+    TelegramWebhookRunner runner = new TelegramWebhookRunner(publicUrl, secret, calls, json, lanes);
+    runner.server =
+        Javalin.create(config -> config.showJavalinBanner = false)
+            .post(runner.getBotPath(), runner::receive)
+            .start(port);
+    try {
+      runner.runSetWebhook();
+    } catch (RuntimeException e) {
+      runner.server.stop();
+      throw e;
+    }
+    log.info("Telegram webhook listening on port {} at {}", runner.port(), runner.getBotPath());
+    return runner;
+  }
+
+  int port() {
+    return server.port();
+  }
+
+  @Override
+  public String getBotPath() {
+    String path = publicUrl.getPath();
+    return path == null || path.isEmpty() ? "/" : path;
+  }
+
+  @Override
+  public void runSetWebhook() {
+    calls.execute(
+        SetWebhook.builder()
+            .url(publicUrl.toString())
+            .secretToken(secretText)
+            .allowedUpdates(List.of("message", "callback_query"))
+            .build());
+  }
+
+  /** Instances behind a load balancer share the webhook; stopping one must not remove it. */
+  @Override
+  public void runDeleteWebhook() {}
+
+  @Override
+  public org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod<?> consumeUpdate(
+      Update update) {
+    lanes.submit(update);
+    return null;
+  }
+
+  private void receive(Context ctx) {
+    String given = ctx.header(SECRET_HEADER);
+    if (given == null
+        || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
+      log.warn("Refused a webhook request without the right secret token");
+      ctx.status(401).result("unauthorized");
+      return;
+    }
+    Update update;
+    try {
+      update = json.readValue(ctx.bodyAsBytes(), Update.class);
+    } catch (IOException e) {
+      log.warn("Refused a webhook request that is not an update: {}", e.getMessage());
+      ctx.status(400).result("not an update");
+      return;
+    }
+    consumeUpdate(update);
+    ctx.status(200);
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+    log.info("Telegram webhook server stopped");
+  }
+}
