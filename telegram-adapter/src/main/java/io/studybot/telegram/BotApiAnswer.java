@@ -49,7 +49,8 @@ record BotApiAnswer(
             ? root.get("description").asText()
             : root.path("message").asText("HTTP " + httpStatus);
     JsonNode retry = root.path("parameters").path("retry_after");
-    OptionalInt retryAfter = retry.canConvertToInt() ? OptionalInt.of(retry.asInt()) : OptionalInt.empty();
+    OptionalInt retryAfter =
+        retry.canConvertToInt() ? OptionalInt.of(retry.asInt()) : OptionalInt.empty();
     return new BotApiAnswer(httpStatus, ok, code, description, retryAfter, root.get("result"));
   }
 }

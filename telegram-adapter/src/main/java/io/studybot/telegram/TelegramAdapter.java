@@ -64,7 +64,8 @@ public final class TelegramAdapter implements AutoCloseable {
     Optional<String> username = botUsername(calls);
     TelegramCommandMenu.register(calls, new Messages());
     TelegramUpdateHandler handler =
-        new TelegramUpdateHandler(bot, new TelegramUpdateMapper(() -> username), callbacks, gateway);
+        new TelegramUpdateHandler(
+            bot, new TelegramUpdateMapper(() -> username), callbacks, gateway);
     UpdateLanes lanes = new UpdateLanes(LANES, handler::handle);
     try {
       if (settings.webhookUrl().isPresent()) {
@@ -93,11 +94,15 @@ public final class TelegramAdapter implements AutoCloseable {
     try {
       JsonNode me = calls.tryOnce(new GetMe()).result();
       Optional<String> name =
-          Optional.ofNullable(me).map(node -> node.path("username").asText("")).filter(n -> !n.isEmpty());
+          Optional.ofNullable(me)
+              .map(node -> node.path("username").asText(""))
+              .filter(n -> !n.isEmpty());
       name.ifPresent(n -> log.info("Telegram bot is @{}", n));
       return name;
     } catch (DeliveryException e) {
-      log.warn("Could not ask Telegram who the bot is ({}); commands for any bot are taken", e.getMessage());
+      log.warn(
+          "Could not ask Telegram who the bot is ({}); commands for any bot are taken",
+          e.getMessage());
       return Optional.empty();
     }
   }

@@ -22,9 +22,9 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 
 /**
  * The core's messages as Telegram messages: HTML parse mode, inline keyboards for buttons, long
- * texts split across messages (the buttons go under the last one). A message that replaces
- * another edits it; if the edit fails, it is sent anew. A personal reply to a button press in a
- * group shows as a popup to the person who pressed.
+ * texts split across messages (the buttons go under the last one). A message that replaces another
+ * edits it; if the edit fails, it is sent anew. A personal reply to a button press in a group shows
+ * as a popup to the person who pressed.
  */
 public final class TelegramChatGateway implements ChatGateway {
   private static final Logger log = LoggerFactory.getLogger(TelegramChatGateway.class);
@@ -61,7 +61,8 @@ public final class TelegramChatGateway implements ChatGateway {
         return "";
       }
     }
-    List<String> parts = TelegramHtmlRenderer.split(message.body(), TelegramHtmlRenderer.MAX_MESSAGE_LENGTH);
+    List<String> parts =
+        TelegramHtmlRenderer.split(message.body(), TelegramHtmlRenderer.MAX_MESSAGE_LENGTH);
     InlineKeyboardMarkup keyboard = keyboard(message.buttons());
     if (message.replaces().isPresent() && parts.size() == 1) {
       Optional<String> edited = edit(chat, message.replaces().get(), parts.get(0), keyboard);
@@ -116,7 +117,11 @@ public final class TelegramChatGateway implements ChatGateway {
       if (String.valueOf(e.getMessage()).contains("message is not modified")) {
         return Optional.of(messageId);
       }
-      log.info("Editing message {} in chat {} failed ({}); sending it anew", id, chat.id(), e.getMessage());
+      log.info(
+          "Editing message {} in chat {} failed ({}); sending it anew",
+          id,
+          chat.id(),
+          e.getMessage());
       return Optional.empty();
     }
   }

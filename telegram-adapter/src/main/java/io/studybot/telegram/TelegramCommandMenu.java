@@ -59,7 +59,8 @@ final class TelegramCommandMenu {
       calls.tryOnce(SetMyCommands.builder().commands(commands(messages, Language.EN)).build());
       log.info("Telegram command menu registered");
     } catch (DeliveryException e) {
-      log.warn("Registering the Telegram command menu failed; commands still work: {}", e.getMessage());
+      log.warn(
+          "Registering the Telegram command menu failed; commands still work: {}", e.getMessage());
     }
   }
 

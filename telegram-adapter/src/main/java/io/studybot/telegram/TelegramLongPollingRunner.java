@@ -57,7 +57,8 @@ final class TelegramLongPollingRunner implements AutoCloseable {
           updates -> submitAll(updates, lanes));
     } catch (TelegramApiException e) {
       poller.shutdownNow();
-      throw new IllegalStateException("Telegram long polling could not start: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Telegram long polling could not start: " + e.getMessage(), e);
     }
     log.info("Telegram long polling started");
     return new TelegramLongPollingRunner(application, poller);

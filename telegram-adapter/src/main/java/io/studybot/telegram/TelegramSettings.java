@@ -31,8 +31,8 @@ public record TelegramSettings(
   public static final int DEFAULT_WEBHOOK_PORT = 8443;
 
   /**
-   * Telegram's published limits: 30 messages a second overall, one a second in a private chat, 20
-   * a minute in a group.
+   * Telegram's published limits: 30 messages a second overall, one a second in a private chat, 20 a
+   * minute in a group.
    */
   public static final RateLimits DEFAULT_RATE_LIMITS =
       new RateLimits(30, Duration.ofSeconds(1), Duration.ofSeconds(3));
@@ -54,7 +54,12 @@ public record TelegramSettings(
   /** Long polling against the given Bot API, with Telegram's default limits. */
   public static TelegramSettings longPolling(String token, URI apiUrl) {
     return new TelegramSettings(
-        token, apiUrl, Optional.empty(), Optional.empty(), DEFAULT_WEBHOOK_PORT, DEFAULT_RATE_LIMITS);
+        token,
+        apiUrl,
+        Optional.empty(),
+        Optional.empty(),
+        DEFAULT_WEBHOOK_PORT,
+        DEFAULT_RATE_LIMITS);
   }
 
   /**

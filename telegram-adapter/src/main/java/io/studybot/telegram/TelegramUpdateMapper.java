@@ -27,8 +27,8 @@ final class TelegramUpdateMapper {
   private final Supplier<Optional<String>> botUsername;
 
   /**
-   * @param botUsername the bot's own username, once known, to tell {@code /cmd@ThisBot} from
-   *     {@code /cmd@OtherBot}
+   * @param botUsername the bot's own username, once known, to tell {@code /cmd@ThisBot} from {@code
+   *     /cmd@OtherBot}
    */
   TelegramUpdateMapper(Supplier<Optional<String>> botUsername) {
     this.botUsername = botUsername;
@@ -45,7 +45,9 @@ final class TelegramUpdateMapper {
   }
 
   private Optional<Inbound> message(Message message) {
-    if (!message.hasText() || message.getFrom() == null || Boolean.TRUE.equals(message.getFrom().getIsBot())) {
+    if (!message.hasText()
+        || message.getFrom() == null
+        || Boolean.TRUE.equals(message.getFrom().getIsBot())) {
       return Optional.empty();
     }
     Optional<ChatRef> chat = chat(message.getChat());
@@ -72,7 +74,8 @@ final class TelegramUpdateMapper {
     Optional<String> messageId =
         Optional.ofNullable(message.getMessageId()).filter(id -> id > 0).map(String::valueOf);
     IncomingEvent event =
-        new IncomingEvent.ButtonPress(user(query.getFrom()), chat.get(), query.getData(), messageId);
+        new IncomingEvent.ButtonPress(
+            user(query.getFrom()), chat.get(), query.getData(), messageId);
     return Optional.of(new Inbound(event, Optional.ofNullable(query.getId())));
   }
 

@@ -100,8 +100,7 @@ final class TelegramWebhookRunner implements TelegramWebhookBot, AutoCloseable {
 
   private void receive(Context ctx) {
     String given = ctx.header(SECRET_HEADER);
-    if (given == null
-        || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
+    if (given == null || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
       log.warn("Refused a webhook request without the right secret token");
       ctx.status(401).result("unauthorized");
       return;

@@ -29,10 +29,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * The npm package telegram-test-api, a third-party Telegram Bot API emulator, run as a Node
- * process on a loopback port. Tests play Telegram's users through its client routes and read what
- * the bot sent from its history. {@code telegram-adapter/src/test/emulator/install.sh} installs it;
- * without it the tests skip with a message, except under {@code CI=true}, where they fail.
+ * The npm package telegram-test-api, a third-party Telegram Bot API emulator, run as a Node process
+ * on a loopback port. Tests play Telegram's users through its client routes and read what the bot
+ * sent from its history. {@code telegram-adapter/src/test/emulator/install.sh} installs it; without
+ * it the tests skip with a message, except under {@code CI=true}, where they fail.
  */
 public final class TelegramEmulator implements AutoCloseable {
   public static final String TOKEN = "123456:emulated-token";
@@ -284,7 +284,8 @@ public final class TelegramEmulator implements AutoCloseable {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        throw new IllegalStateException(
+            path + " answered " + response.statusCode() + ": " + response.body());
       }
       return JSON.readTree(response.body());
     } catch (IOException e) {

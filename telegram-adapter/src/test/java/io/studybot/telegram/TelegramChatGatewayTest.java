@@ -1,0 +1,171 @@
+package io.studybot.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.studybot.core.chat.Button;
+import io.studybot.core.chat.ChatKind;
+import io.studybot.core.chat.ChatRef;
+import io.studybot.core.chat.DeliveryException;
+import io.studybot.core.chat.OutgoingMessage;
+import io.studybot.core.chat.Platform;
+import io.studybot.core.chat.RichText;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TelegramChatGatewayTest {
+  private static final ChatRef PRIVATE = new ChatRef(Platform.TELEGRAM, "300", ChatKind.PRIVATE);
+  private static final ChatRef GROUP = new ChatRef(Platform.TELEGRAM, "-500", ChatKind.GROUP);
+
+  private FakeBotApi api;
+  private final CallbackContext callbacks = new CallbackContext();
+  private TelegramChatGateway gateway;
+
+  @BeforeEach
+  void start() throws IOException {
+    api = new FakeBotApi();
+    gateway =
+        new TelegramChatGateway(
+            api.calls(new ArrayList<>()), callbacks, TelegramSettings.DEFAULT_RATE_LIMITS);
+  }
+
+  @AfterEach
+  void stop() {
+    api.close();
+  }
+
+  private static OutgoingMessage question() {
+    return OutgoingMessage.text("Question 1 of 3: what is <this>?")
+        .withButtons(
+            List.of(
+                List.of(new Button("A & B", "a:1:0"), new Button("C", "a:1:1")),
+                List.of(new Button("D", "a:1:2"))));
+  }
+
+  @Test
+  void aMessageIsSentAsEscapedHtmlWithAnInlineKeyboard() {
+    String id = gateway.send(PRIVATE, question());
+
+    assertThat(id).isEqualTo("101");
+    FakeBotApi.Call call = api.calls("sendMessage").get(0);
+    assertThat(call.body().path("chat_id").asText()).isEqualTo("300");
+    assertThat(call.body().path("parse_mode").asText()).isEqualToIgnoringCase("HTML");
+    assertThat(call.body().path("text").asText())
+        .isEqualTo("Question 1 of 3: what is &lt;this&gt;?");
+    assertThat(call.body().path("reply_markup"))
+        .isEqualTo(
+            FakeBotApi.json(
+                "{\"inline_keyboard\":[[{\"text\":\"A & B\",\"callback_data\":\"a:1:0\"},"
+                    + "{\"text\":\"C\",\"callback_data\":\"a:1:1\"}],"
+                    + "[{\"text\":\"D\",\"callback_data\":\"a:1:2\"}]]}"));
+  }
+
+  @Test
+  void aLongLessonGoesOutInSeveralMessagesWithTheButtonsUnderTheLast() {
+    RichText.Builder lesson = RichText.builder();
+    for (int i = 0; i < 20; i++) {
+      lesson.text("Paragraph " + i + " " + "y".repeat(500));
+    }
+    OutgoingMessage message =
+        OutgoingMessage.of(lesson.build()).withButtons(List.of(List.of(new Button("Quiz", "q"))));
+
+    gateway.send(PRIVATE, message);
+
+    List<FakeBotApi.Call> sends = api.calls("sendMessage");
+    assertThat(sends).hasSizeGreaterThan(2);
+    for (int i = 0; i < sends.size(); i++) {
+      assertThat(sends.get(i).body().path("text").asText().length()).isLessThanOrEqualTo(4096);
+      assertThat(sends.get(i).body().has("reply_markup")).isEqualTo(i == sends.size() - 1);
+    }
+    assertThat(sends.get(0).body().path("text").asText()).startsWith("Paragraph 0 ");
+  }
+
+  @Test
+  void aVerdictReplacingTheQuestionEditsIt() {
+    OutgoingMessage verdict =
+        OutgoingMessage.text("✅ Right: A. Because.").replacing(Optional.of("44"));
+
+    String id = gateway.send(PRIVATE, verdict);
+
+    assertThat(id).isEqualTo("44");
+    assertThat(api.calls("sendMessage")).isEmpty();
+    FakeBotApi.Call edit = api.calls("editMessageText").get(0);
+    assertThat(edit.body().path("message_id").asInt()).isEqualTo(44);
+    assertThat(edit.body().path("text").asText()).isEqualTo("✅ Right: A. Because.");
+  }
+
+  @Test
+  void whenTheEditFailsTheVerdictIsSentAsANewMessage() {
+    api.fail("editMessageText", 400, "Bad Request: message to edit not found");
+
+    String id = gateway.send(PRIVATE, OutgoingMessage.text("✅ Right").replacing(Optional.of("44")));
+
+    assertThat(id).isEqualTo("101");
+    assertThat(api.calls("sendMessage").get(0).body().path("text").asText()).isEqualTo("✅ Right");
+  }
+
+  @Test
+  void anUnchangedEditCountsAsDone() {
+    api.fail("editMessageText", 400, "Bad Request: message is not modified");
+
+    gateway.send(PRIVATE, OutgoingMessage.text("✅ Right").replacing(Optional.of("44")));
+
+    assertThat(api.calls("sendMessage")).isEmpty();
+  }
+
+  @Test
+  void aPersonalReplyToAPressInAGroupIsAPopupForThePresser() {
+    callbacks.begin(GROUP, "cq-1");
+
+    String id = gateway.send(GROUP, OutgoingMessage.text("❌ Not quite, you chose B.").personal());
+
+    assertThat(id).isEmpty();
+    assertThat(api.calls("sendMessage")).isEmpty();
+    FakeBotApi.Call popup = api.calls("answerCallbackQuery").get(0);
+    assertThat(popup.body().path("callback_query_id").asText()).isEqualTo("cq-1");
+    assertThat(popup.body().path("text").asText()).isEqualTo("❌ Not quite, you chose B.");
+    assertThat(popup.body().path("show_alert").asBoolean()).isTrue();
+    assertThat(callbacks.end()).isEmpty();
+  }
+
+  @Test
+  void aLongPopupIsShortenedToTelegramsLimit() {
+    callbacks.begin(GROUP, "cq-2");
+
+    gateway.send(GROUP, OutgoingMessage.text("z".repeat(500)).personal());
+
+    assertThat(api.calls("answerCallbackQuery").get(0).body().path("text").asText())
+        .hasSize(200)
+        .endsWith("…");
+  }
+
+  @Test
+  void aPersonalReplyWithoutAPressGoesToTheChat() {
+    gateway.send(GROUP, OutgoingMessage.text("/settings is personal").personal());
+
+    assertThat(api.calls("sendMessage")).hasSize(1);
+    assertThat(api.calls("answerCallbackQuery")).isEmpty();
+  }
+
+  @Test
+  void aBlockedBotIsReportedAsAPermanentFailure() {
+    api.fail("sendMessage", 403, "Forbidden: bot was kicked from the group chat");
+
+    assertThatThrownBy(() -> gateway.send(GROUP, OutgoingMessage.text("hello")))
+        .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.permanent()).isTrue());
+  }
+
+  @Test
+  void theGatewayDeclaresTelegramsRateLimits() {
+    assertThat(gateway.rateLimits().messagesPerSecond()).isEqualTo(30);
+    assertThat(gateway.rateLimits().gapFor(PRIVATE)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(gateway.rateLimits().gapFor(GROUP)).isEqualTo(Duration.ofSeconds(3));
+    assertThat(gateway.platform()).isEqualTo(Platform.TELEGRAM);
+  }
+}

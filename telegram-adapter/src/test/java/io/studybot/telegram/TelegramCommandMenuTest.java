@@ -1,0 +1,57 @@
+package io.studybot.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.studybot.content.Language;
+import io.studybot.core.i18n.Messages;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+
+class TelegramCommandMenuTest {
+  private final Messages messages = new Messages();
+
+  @Test
+  void theMenuListsTheCommandsOfTheHelpTextInEachLanguage() {
+    List<BotCommand> english = TelegramCommandMenu.commands(messages, Language.EN);
+    List<BotCommand> chinese = TelegramCommandMenu.commands(messages, Language.ZH);
+
+    assertThat(english)
+        .extracting(BotCommand::getCommand)
+        .contains("start", "today", "quiz", "progress", "settings", "pause", "resume", "forget");
+    assertThat(chinese)
+        .extracting(BotCommand::getCommand)
+        .isEqualTo(english.stream().map(BotCommand::getCommand).toList());
+    assertThat(english.get(0).getDescription()).startsWith("set up language");
+    assertThat(chinese.get(0).getDescription()).startsWith("设置语言");
+    assertThat(english)
+        .allSatisfy(
+            command ->
+                assertThat(command.getDescription()).isNotBlank().hasSizeLessThanOrEqualTo(256));
+  }
+
+  @Test
+  void theMenuIsRegisteredForChineseEnglishAndEveryoneElse() throws IOException {
+    try (FakeBotApi api = new FakeBotApi()) {
+      TelegramCommandMenu.register(api.calls(new ArrayList<>()), messages);
+
+      assertThat(api.calls("setMyCommands"))
+          .extracting(call -> call.body().path("language_code").asText(""))
+          .containsExactly("zh", "en", "");
+    }
+  }
+
+  @Test
+  void aRefusedMenuIsLoggedAndStartUpGoesOn() throws IOException {
+    try (FakeBotApi api = new FakeBotApi()) {
+      api.answer(
+          "setMyCommands", 500, "{\"message\":\"API method 'setMyCommands' is not supported.\"}");
+
+      TelegramCommandMenu.register(api.calls(new ArrayList<>()), messages);
+
+      assertThat(api.calls("setMyCommands")).hasSize(1);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package io.studybot.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+class TelegramWebhookRunnerTest {
+  private static final String SECRET = "s3cret-token_1";
+  private static final String UPDATE =
+      "{\"update_id\": 900, \"message\": {\"message_id\": 5, \"date\": 1700000000,"
+          + " \"from\": {\"id\": 300, \"is_bot\": false, \"first_name\": \"Ada\"},"
+          + " \"chat\": {\"id\": 300, \"type\": \"private\"}, \"text\": \"/today\"}}";
+
+  private FakeBotApi api;
+  private final BlockingQueue<Update> received = new LinkedBlockingQueue<>();
+  private UpdateLanes lanes;
+  private TelegramWebhookRunner runner;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void start() throws IOException {
+    api = new FakeBotApi();
+    lanes = new UpdateLanes(2, received::add);
+    runner =
+        TelegramWebhookRunner.start(
+            URI.create("https://bot.example.org/telegram/hook"),
+            SECRET,
+            0,
+            api.calls(new ArrayList<>()),
+            new ObjectMapper(),
+            lanes);
+  }
+
+  @AfterEach
+  void stop() {
+    runner.close();
+    lanes.close();
+    api.close();
+  }
+
+  private HttpResponse<String> post(String path, String secret, String body) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runner.port() + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (secret != null) {
+      request.header(TelegramWebhookRunner.SECRET_HEADER, secret);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void theWebhookIsRegisteredWithItsSecretToken() {
+    FakeBotApi.Call call = api.calls("setWebhook").get(0);
+
+    assertThat(call.body().path("url").asText()).isEqualTo("https://bot.example.org/telegram/hook");
+    assertThat(call.body().path("secret_token").asText()).isEqualTo(SECRET);
+    assertThat(call.body().path("allowed_updates").toString())
+        .contains("message", "callback_query");
+  }
+
+  @Test
+  void anUpdateWithTheSecretIsTaken() throws Exception {
+    HttpResponse<String> response = post("/telegram/hook", SECRET, UPDATE);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    Update update = received.poll(10, TimeUnit.SECONDS);
+    assertThat(update).isNotNull();
+    assertThat(update.getUpdateId()).isEqualTo(900);
+  }
+
+  @Test
+  void requestsWithoutTheSecretOrWithAWrongOneAreRefused() throws Exception {
+    assertThat(post("/telegram/hook", null, UPDATE).statusCode()).isEqualTo(401);
+    assertThat(post("/telegram/hook", "guess", UPDATE).statusCode()).isEqualTo(401);
+    assertThat(post("/telegram/hook", SECRET + "x", UPDATE).statusCode()).isEqualTo(401);
+
+    // Nothing was queued: an accepted update sent afterwards is the first to arrive.
+    post("/telegram/hook", SECRET, UPDATE.replace("900", "901"));
+    assertThat(received.poll(10, TimeUnit.SECONDS).getUpdateId()).isEqualTo(901);
+    assertThat(received).isEmpty();
+  }
+
+  @Test
+  void aBodyThatIsNotAnUpdateIsABadRequest() throws Exception {
+    assertThat(post("/telegram/hook", SECRET, "not json").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void otherPathsAreNotServed() throws Exception {
+    assertThat(post("/elsewhere", SECRET, UPDATE).statusCode()).isEqualTo(404);
+  }
+}
