@@ -46,7 +46,7 @@ public final class TelegramAdapter implements AutoCloseable {
   /**
    * Starts the adapter for {@code bot}.
    *
-   * @throws IllegalStateException when updates cannot be received (no polling, no webhook)
+   * @throws IllegalStateException when Telegram refuses the token or updates cannot be received
    */
   public static TelegramAdapter start(TelegramSettings settings, StudyBot bot) {
     OkHttpClient http =
@@ -99,6 +99,15 @@ public final class TelegramAdapter implements AutoCloseable {
               .filter(n -> !n.isEmpty());
       name.ifPresent(n -> log.info("Telegram bot is @{}", n));
       return name;
+    } catch (TelegramCalls.Refused e) {
+      if (e.errorCode() == 401 || e.errorCode() == 404) {
+        throw new IllegalStateException(
+            "Telegram does not accept the bot token (" + e.errorCode() + ")", e);
+      }
+      log.warn(
+          "Could not ask Telegram who the bot is ({}); commands for any bot are taken",
+          e.getMessage());
+      return Optional.empty();
     } catch (DeliveryException e) {
       log.warn(
           "Could not ask Telegram who the bot is ({}); commands for any bot are taken",

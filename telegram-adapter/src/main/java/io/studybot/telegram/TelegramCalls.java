@@ -100,12 +100,28 @@ final class TelegramCalls {
     return answer;
   }
 
-  private static DeliveryException refused(PartialBotApiMethod<?> method, BotApiAnswer answer) {
-    boolean blocked = answer.errorCode() == 403;
-    return new DeliveryException(
-        method.getMethod() + " refused: " + answer.errorCode() + " " + answer.description(),
-        blocked,
-        null);
+  private static Refused refused(PartialBotApiMethod<?> method, BotApiAnswer answer) {
+    return new Refused(method.getMethod(), answer.errorCode(), answer.description());
+  }
+
+  /** The Bot API refused a call; 403 (blocked, kicked) is permanent. */
+  static final class Refused extends DeliveryException {
+    private final int errorCode;
+    private final String description;
+
+    Refused(String method, int errorCode, String description) {
+      super(method + " refused: " + errorCode + " " + description, errorCode == 403, null);
+      this.errorCode = errorCode;
+      this.description = description;
+    }
+
+    int errorCode() {
+      return errorCode;
+    }
+
+    String description() {
+      return description;
+    }
   }
 
   private void backOff(PartialBotApiMethod<?> method, int failures, String reason) {

@@ -114,7 +114,8 @@ public final class TelegramChatGateway implements ChatGateway {
       if (e.permanent()) {
         throw e;
       }
-      if (String.valueOf(e.getMessage()).contains("message is not modified")) {
+      if (e instanceof TelegramCalls.Refused refused
+          && refused.description().contains("message is not modified")) {
         return Optional.of(messageId);
       }
       log.info(

@@ -119,7 +119,8 @@ final class TelegramLongPollingRunner implements AutoCloseable {
       Instant next = last == Instant.MIN ? now : last.plus(gap);
       if (next.isAfter(now)) {
         try {
-          Thread.sleep(Duration.between(now, next).toMillis());
+          long nanos = Duration.between(now, next).toNanos();
+          Thread.sleep((nanos + 999_999) / 1_000_000);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }

@@ -1,0 +1,90 @@
+package io.studybot.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+
+import io.studybot.core.chat.ChatGateway;
+import io.studybot.core.conversation.StudyBot;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TelegramAdapterTest {
+  private FakeBotApi api;
+  private final StudyBot bot = mock(StudyBot.class);
+
+  @BeforeEach
+  void start() throws IOException {
+    api = new FakeBotApi();
+  }
+
+  @AfterEach
+  void stop() {
+    api.close();
+  }
+
+  @Test
+  void longPollingStartsWithTheMenuAndPollsUntilClosed() throws Exception {
+    try (TelegramAdapter adapter =
+        TelegramAdapter.start(TelegramSettings.longPolling(FakeBotApi.TOKEN, api.url()), bot)) {
+      verify(bot).connect(any(ChatGateway.class));
+      assertThat(adapter.webhookPort()).isEmpty();
+      while (api.calls("getUpdates").isEmpty()) {
+        Thread.onSpinWait();
+      }
+    }
+    assertThat(api.calls("getMe")).hasSize(1);
+    assertThat(api.calls("setMyCommands")).hasSize(3);
+    assertThat(api.calls("deleteWebhook")).hasSize(1);
+    assertThat(api.calls("setWebhook")).isEmpty();
+  }
+
+  @Test
+  void webhookModeRegistersTheWebhookInsteadOfPolling() {
+    TelegramSettings settings =
+        new TelegramSettings(
+            FakeBotApi.TOKEN,
+            api.url(),
+            Optional.of(URI.create("https://bot.example.org/tg")),
+            Optional.empty(),
+            0,
+            TelegramSettings.DEFAULT_RATE_LIMITS);
+
+    try (TelegramAdapter adapter = TelegramAdapter.start(settings, bot)) {
+      assertThat(adapter.webhookPort()).hasValueSatisfying(port -> assertThat(port).isPositive());
+    }
+    assertThat(api.calls("setWebhook").get(0).body().path("secret_token").asText())
+        .isEqualTo(settings.effectiveWebhookSecret());
+    assertThat(api.calls("getUpdates")).isEmpty();
+    assertThat(api.calls("deleteWebhook")).isEmpty();
+  }
+
+  @Test
+  void aTokenTelegramRejectsStopsStartUp() {
+    api.fail("getMe", 401, "Unauthorized");
+
+    assertThatThrownBy(
+            () ->
+                TelegramAdapter.start(
+                    TelegramSettings.longPolling(FakeBotApi.TOKEN, api.url()), bot))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("does not accept the bot token")
+        .hasMessageNotContaining(FakeBotApi.TOKEN);
+  }
+
+  @Test
+  void aFailedMenuRegistrationDoesNotStopStartUp() {
+    api.answer("setMyCommands", 500, "{\"message\":\"not supported\"}");
+
+    try (TelegramAdapter adapter =
+        TelegramAdapter.start(TelegramSettings.longPolling(FakeBotApi.TOKEN, api.url()), bot)) {
+      assertThat(adapter.gateway()).isNotNull();
+    }
+  }
+}
