@@ -7,6 +7,8 @@ import io.studybot.core.chat.DeliveryException;
 import io.studybot.core.chat.OutgoingMessage;
 import io.studybot.core.chat.Platform;
 import io.studybot.core.chat.RateLimits;
+import io.studybot.core.chat.RichText;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -24,7 +26,8 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
  * The core's messages as Telegram messages: HTML parse mode, inline keyboards for buttons, long
  * texts split across messages (the buttons go under the last one). A message that replaces another
  * edits it; if the edit fails, it is sent anew. A personal reply to a button press in a group shows
- * as a popup to the person who pressed.
+ * as a popup to the person who pressed; any other personal reply in a group is posted there,
+ * addressed to its person by name.
  */
 public final class TelegramChatGateway implements ChatGateway {
   private static final Logger log = LoggerFactory.getLogger(TelegramChatGateway.class);
@@ -54,15 +57,17 @@ public final class TelegramChatGateway implements ChatGateway {
 
   @Override
   public String send(ChatRef chat, OutgoingMessage message) {
+    RichText body = message.body();
     if (message.visibility() == OutgoingMessage.Visibility.PERSONAL && chat.isGroup()) {
       Optional<String> query = callbacks.take(chat);
       if (query.isPresent()) {
         popup(query.get(), message.plainText());
         return "";
       }
+      // Telegram has no message only one member of a group sees; say whom it is for.
+      body = addressed(body, callbacks.senderIn(chat));
     }
-    List<String> parts =
-        TelegramHtmlRenderer.split(message.body(), TelegramHtmlRenderer.MAX_MESSAGE_LENGTH);
+    List<String> parts = TelegramHtmlRenderer.split(body, TelegramHtmlRenderer.MAX_MESSAGE_LENGTH);
     InlineKeyboardMarkup keyboard = keyboard(message.buttons());
     if (message.replaces().isPresent() && parts.size() == 1) {
       Optional<String> edited = edit(chat, message.replaces().get(), parts.get(0), keyboard);
@@ -76,6 +81,23 @@ public final class TelegramChatGateway implements ChatGateway {
       lastId = sendMessage(chat, parts.get(i), last ? keyboard : null);
     }
     return lastId;
+  }
+
+  private static RichText addressed(RichText body, Optional<String> name) {
+    if (name.isEmpty()) {
+      return body;
+    }
+    List<RichText.Block> blocks = new ArrayList<>(body.blocks());
+    List<RichText.Span> spans = new ArrayList<>();
+    spans.add(new RichText.Bold(name.get()));
+    spans.add(new RichText.Plain(": "));
+    if (!blocks.isEmpty() && blocks.get(0) instanceof RichText.Paragraph first) {
+      spans.addAll(first.spans());
+      blocks.set(0, new RichText.Paragraph(spans));
+    } else {
+      blocks.add(0, new RichText.Paragraph(spans));
+    }
+    return new RichText(blocks);
   }
 
   private String sendMessage(ChatRef chat, String html, InlineKeyboardMarkup keyboard) {

@@ -3,6 +3,7 @@ package io.studybot.telegram;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.studybot.core.chat.DeliveryException;
+import io.studybot.core.chat.IncomingEvent;
 import io.studybot.core.conversation.StudyBot;
 import java.time.Duration;
 import java.util.Optional;
@@ -55,9 +56,10 @@ final class TelegramUpdateHandler {
   }
 
   private void deliver(TelegramUpdateMapper.Inbound inbound) {
-    inbound.callbackQueryId().ifPresent(id -> callbacks.begin(inbound.event().chat(), id));
+    IncomingEvent event = inbound.event();
+    callbacks.begin(event.chat(), event.user().displayName(), inbound.callbackQueryId());
     try {
-      bot.receive(inbound.event());
+      bot.receive(event);
     } finally {
       callbacks.end().ifPresent(this::acknowledge);
     }

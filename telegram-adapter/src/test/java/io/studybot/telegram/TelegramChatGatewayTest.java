@@ -121,7 +121,7 @@ class TelegramChatGatewayTest {
 
   @Test
   void aPersonalReplyToAPressInAGroupIsAPopupForThePresser() {
-    callbacks.begin(GROUP, "cq-1");
+    callbacks.begin(GROUP, "Eve", Optional.of("cq-1"));
 
     String id = gateway.send(GROUP, OutgoingMessage.text("❌ Not quite, you chose B.").personal());
 
@@ -136,7 +136,7 @@ class TelegramChatGatewayTest {
 
   @Test
   void aLongPopupIsShortenedToTelegramsLimit() {
-    callbacks.begin(GROUP, "cq-2");
+    callbacks.begin(GROUP, "Eve", Optional.of("cq-2"));
 
     gateway.send(GROUP, OutgoingMessage.text("z".repeat(500)).personal());
 
@@ -146,11 +146,38 @@ class TelegramChatGatewayTest {
   }
 
   @Test
-  void aPersonalReplyWithoutAPressGoesToTheChat() {
+  void aPersonalReplyWithoutAPressGoesToTheGroupAddressedToTheSender() {
+    callbacks.begin(GROUP, "<b>Eve & co</b>", Optional.empty());
+
     gateway.send(GROUP, OutgoingMessage.text("/settings is personal").personal());
 
-    assertThat(api.calls("sendMessage")).hasSize(1);
     assertThat(api.calls("answerCallbackQuery")).isEmpty();
+    assertThat(api.calls("sendMessage").get(0).body().path("text").asText())
+        .isEqualTo("<b>&lt;b&gt;Eve &amp; co&lt;/b&gt;</b>: /settings is personal");
+  }
+
+  @Test
+  void aSecondPersonalReplyToOnePressGoesToTheGroupAsThePopupIsUsed() {
+    callbacks.begin(GROUP, "Eve", Optional.of("cq-3"));
+
+    gateway.send(GROUP, OutgoingMessage.text("✅ Right").personal());
+    gateway.send(GROUP, OutgoingMessage.text("🏁 Quiz done: 3 of 3 right.").personal());
+
+    assertThat(api.calls("answerCallbackQuery")).hasSize(1);
+    assertThat(api.calls("sendMessage").get(0).body().path("text").asText())
+        .isEqualTo("<b>Eve</b>: 🏁 Quiz done: 3 of 3 right.");
+    assertThat(callbacks.end()).isEmpty();
+  }
+
+  @Test
+  void aPersonalReplyInAPrivateChatIsAnOrdinaryMessage() {
+    callbacks.begin(PRIVATE, "Ada", Optional.of("cq-4"));
+
+    gateway.send(PRIVATE, OutgoingMessage.text("You have already answered").personal());
+
+    assertThat(api.calls("sendMessage").get(0).body().path("text").asText())
+        .isEqualTo("You have already answered");
+    assertThat(callbacks.end()).contains("cq-4");
   }
 
   @Test
