@@ -65,7 +65,11 @@ public final class TelegramAdapter implements AutoCloseable {
     TelegramCommandMenu.register(calls, new Messages());
     TelegramUpdateHandler handler =
         new TelegramUpdateHandler(
-            bot, new TelegramUpdateMapper(() -> username), callbacks, gateway);
+            bot,
+            new TelegramUpdateMapper(() -> username),
+            callbacks,
+            gateway,
+            new TelegramChatAdmins(calls));
     UpdateLanes lanes = new UpdateLanes(LANES, handler::handle);
     try {
       if (settings.webhookUrl().isPresent()) {

@@ -23,6 +23,7 @@ final class TelegramUpdateHandler {
   private final TelegramUpdateMapper mapper;
   private final CallbackContext callbacks;
   private final TelegramChatGateway gateway;
+  private final TelegramChatAdmins admins;
   private final Cache<Integer, Boolean> seen =
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofHours(1)).build();
 
@@ -30,11 +31,13 @@ final class TelegramUpdateHandler {
       StudyBot bot,
       TelegramUpdateMapper mapper,
       CallbackContext callbacks,
-      TelegramChatGateway gateway) {
+      TelegramChatGateway gateway,
+      TelegramChatAdmins admins) {
     this.bot = bot;
     this.mapper = mapper;
     this.callbacks = callbacks;
     this.gateway = gateway;
+    this.admins = admins;
   }
 
   void handle(Update update) {
@@ -56,13 +59,23 @@ final class TelegramUpdateHandler {
   }
 
   private void deliver(TelegramUpdateMapper.Inbound inbound) {
-    IncomingEvent event = inbound.event();
+    IncomingEvent event = withAdminWord(inbound.event());
     callbacks.begin(event.chat(), event.user().displayName(), inbound.callbackQueryId());
     try {
       bot.receive(event);
     } finally {
       callbacks.end().ifPresent(this::acknowledge);
     }
+  }
+
+  /** Tells the core whether the sender administers the group, where the command needs it. */
+  private IncomingEvent withAdminWord(IncomingEvent event) {
+    if (event instanceof IncomingEvent.Command command
+        && TelegramChatAdmins.matters(command.name(), command.chat())
+        && admins.isAdmin(command.chat(), command.user())) {
+      return command.asChatAdmin();
+    }
+    return event;
   }
 
   private void acknowledge(String callbackQueryId) {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 class TelegramUpdateHandlerTest {
@@ -30,12 +31,16 @@ class TelegramUpdateHandlerTest {
     api = new FakeBotApi();
     bot = mock(StudyBot.class);
     CallbackContext callbacks = new CallbackContext();
+    TelegramCalls calls = api.calls(new ArrayList<>());
     TelegramChatGateway gateway =
-        new TelegramChatGateway(
-            api.calls(new ArrayList<>()), callbacks, TelegramSettings.DEFAULT_RATE_LIMITS);
+        new TelegramChatGateway(calls, callbacks, TelegramSettings.DEFAULT_RATE_LIMITS);
     handler =
         new TelegramUpdateHandler(
-            bot, new TelegramUpdateMapper(() -> Optional.of("StudyBot")), callbacks, gateway);
+            bot,
+            new TelegramUpdateMapper(() -> Optional.of("StudyBot")),
+            callbacks,
+            gateway,
+            new TelegramChatAdmins(calls));
   }
 
   @AfterEach
@@ -44,12 +49,18 @@ class TelegramUpdateHandlerTest {
   }
 
   private static Update command(int updateId, String text) throws IOException {
+    return command(updateId, text, "{'id': 300, 'type': 'private'}");
+  }
+
+  private static Update command(int updateId, String text, String chat) throws IOException {
     return JSON.readValue(
         ("{'update_id': "
                 + updateId
                 + ", 'message': {'message_id': 5, 'date': 1700000000,"
                 + " 'from': {'id': 300, 'is_bot': false, 'first_name': 'Ada'},"
-                + " 'chat': {'id': 300, 'type': 'private'}, 'text': '"
+                + " 'chat': "
+                + chat
+                + ", 'text': '"
                 + text
                 + "'}}")
             .replace('\'', '"'),
@@ -104,6 +115,44 @@ class TelegramUpdateHandlerTest {
     handler.handle(press(14));
 
     assertThat(api.calls("answerCallbackQuery")).hasSize(1);
+  }
+
+  @Test
+  void aGroupAdminsSubscribeCarriesTheirAdminStatus() throws IOException {
+    api.answer(
+        "getChatMember",
+        200,
+        "{\"ok\":true,\"result\":{\"status\":\"administrator\","
+            + "\"user\":{\"id\":300,\"is_bot\":false,\"first_name\":\"Ada\"}}}");
+    ArgumentCaptor<IncomingEvent> event = ArgumentCaptor.forClass(IncomingEvent.class);
+
+    handler.handle(command(17, "/subscribe 08:00", "{'id': -500, 'type': 'group', 'title': 'S'}"));
+
+    verify(bot).receive(event.capture());
+    assertThat(((IncomingEvent.Command) event.getValue()).senderIsChatAdmin()).isTrue();
+  }
+
+  @Test
+  void aMembersSubscribeDoesNot() throws IOException {
+    api.answer(
+        "getChatMember",
+        200,
+        "{\"ok\":true,\"result\":{\"status\":\"member\","
+            + "\"user\":{\"id\":300,\"is_bot\":false,\"first_name\":\"Ada\"}}}");
+    ArgumentCaptor<IncomingEvent> event = ArgumentCaptor.forClass(IncomingEvent.class);
+
+    handler.handle(command(18, "/unsubscribe", "{'id': -500, 'type': 'group', 'title': 'S'}"));
+
+    verify(bot).receive(event.capture());
+    assertThat(((IncomingEvent.Command) event.getValue()).senderIsChatAdmin()).isFalse();
+  }
+
+  @Test
+  void otherCommandsCostNoAdminLookup() throws IOException {
+    handler.handle(command(19, "/quiz", "{'id': -500, 'type': 'group', 'title': 'S'}"));
+    handler.handle(command(20, "/subscribe"));
+
+    assertThat(api.calls("getChatMember")).isEmpty();
   }
 
   @Test
