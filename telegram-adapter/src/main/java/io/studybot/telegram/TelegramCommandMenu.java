@@ -13,6 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScope;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllGroupChats;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeDefault;
 
 /**
  * The command menu Telegram shows next to the text field, in Chinese and English, taken from the
@@ -25,12 +28,15 @@ final class TelegramCommandMenu {
   private static final Pattern COMMAND = Pattern.compile("/([a-z0-9_]{1,32})");
   private static final Pattern COLON = Pattern.compile("[:：]");
 
+  static final String PRIVATE_HELP = "help";
+  static final String GROUP_HELP = "help.group";
+
   private TelegramCommandMenu() {}
 
-  /** The commands of the core's help text: each {@code /name: what it does} line. */
-  static List<BotCommand> commands(Messages messages, Language language) {
+  /** The commands of a core help text: each {@code /name: what it does} line. */
+  static List<BotCommand> commands(Messages messages, Language language, String helpKey) {
     Map<String, String> commands = new LinkedHashMap<>();
-    for (String line : messages.get(language, "help").split("\n")) {
+    for (String line : messages.get(language, helpKey).split("\n")) {
       Matcher colon = COLON.matcher(line);
       if (!line.startsWith("/") || !colon.find()) {
         continue;
@@ -46,22 +52,39 @@ final class TelegramCommandMenu {
     return menu;
   }
 
-  /** Registers the menu for Chinese users, English users and everyone else (English). */
+  /**
+   * Registers the private-chat menu (from {@code /help}) and the group menu (from the group's
+   * {@code /help}), each for Chinese users, English users and everyone else (English).
+   */
   static void register(TelegramCalls calls, Messages messages) {
     try {
-      for (Language language : Language.values()) {
-        calls.tryOnce(
-            SetMyCommands.builder()
-                .commands(commands(messages, language))
-                .languageCode(language.code())
-                .build());
+      List<Menu> menus =
+          List.of(
+              new Menu(PRIVATE_HELP, new BotCommandScopeDefault()),
+              new Menu(GROUP_HELP, new BotCommandScopeAllGroupChats()));
+      for (Menu menu : menus) {
+        for (Language language : Language.values()) {
+          calls.tryOnce(menu(messages, language, menu, language.code()));
+        }
+        calls.tryOnce(menu(messages, Language.EN, menu, null));
       }
-      calls.tryOnce(SetMyCommands.builder().commands(commands(messages, Language.EN)).build());
-      log.info("Telegram command menu registered");
+      log.info("Telegram command menus registered");
     } catch (DeliveryException e) {
       log.warn(
           "Registering the Telegram command menu failed; commands still work: {}", e.getMessage());
     }
+  }
+
+  /** A menu: the help text it lists and the chats that see it. */
+  private record Menu(String helpKey, BotCommandScope scope) {}
+
+  private static SetMyCommands menu(
+      Messages messages, Language language, Menu menu, String languageCode) {
+    return SetMyCommands.builder()
+        .commands(commands(messages, language, menu.helpKey()))
+        .scope(menu.scope())
+        .languageCode(languageCode)
+        .build();
   }
 
   private static String truncate(String description) {

@@ -40,7 +40,7 @@ class TelegramAdapterTest {
       }
     }
     assertThat(api.calls("getMe")).hasSize(1);
-    assertThat(api.calls("setMyCommands")).hasSize(3);
+    assertThat(api.calls("setMyCommands")).hasSize(6);
     assertThat(api.calls("deleteWebhook")).hasSize(1);
     assertThat(api.calls("setWebhook")).isEmpty();
   }

@@ -15,8 +15,10 @@ class TelegramCommandMenuTest {
 
   @Test
   void theMenuListsTheCommandsOfTheHelpTextInEachLanguage() {
-    List<BotCommand> english = TelegramCommandMenu.commands(messages, Language.EN);
-    List<BotCommand> chinese = TelegramCommandMenu.commands(messages, Language.ZH);
+    List<BotCommand> english =
+        TelegramCommandMenu.commands(messages, Language.EN, TelegramCommandMenu.PRIVATE_HELP);
+    List<BotCommand> chinese =
+        TelegramCommandMenu.commands(messages, Language.ZH, TelegramCommandMenu.PRIVATE_HELP);
 
     assertThat(english)
         .extracting(BotCommand::getCommand)
@@ -33,13 +35,35 @@ class TelegramCommandMenuTest {
   }
 
   @Test
-  void theMenuIsRegisteredForChineseEnglishAndEveryoneElse() throws IOException {
+  void groupsGetTheGroupMenu() {
+    List<BotCommand> group =
+        TelegramCommandMenu.commands(messages, Language.EN, TelegramCommandMenu.GROUP_HELP);
+
+    assertThat(group)
+        .extracting(BotCommand::getCommand)
+        .contains("subscribe", "today", "quiz", "progress")
+        .doesNotContain("settings", "forget");
+  }
+
+  @Test
+  void theMenusAreRegisteredForChineseEnglishAndEveryoneElse() throws IOException {
     try (FakeBotApi api = new FakeBotApi()) {
       TelegramCommandMenu.register(api.calls(new ArrayList<>()), messages);
 
-      assertThat(api.calls("setMyCommands"))
-          .extracting(call -> call.body().path("language_code").asText(""))
-          .containsExactly("zh", "en", "");
+      List<FakeBotApi.Call> calls = api.calls("setMyCommands");
+      assertThat(calls)
+          .extracting(
+              call ->
+                  call.body().path("scope").path("type").asText()
+                      + "/"
+                      + call.body().path("language_code").asText(""))
+          .containsExactly(
+              "default/zh",
+              "default/en",
+              "default/",
+              "all_group_chats/zh",
+              "all_group_chats/en",
+              "all_group_chats/");
     }
   }
 
