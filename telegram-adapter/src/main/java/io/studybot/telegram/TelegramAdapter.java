@@ -61,17 +61,18 @@ public final class TelegramAdapter implements AutoCloseable {
     TelegramChatGateway gateway = new TelegramChatGateway(calls, callbacks, settings.rateLimits());
     bot.connect(gateway);
 
-    Optional<String> username = botUsername(calls);
-    TelegramCommandMenu.register(calls, new Messages());
-    TelegramUpdateHandler handler =
-        new TelegramUpdateHandler(
-            bot,
-            new TelegramUpdateMapper(() -> username),
-            callbacks,
-            gateway,
-            new TelegramChatAdmins(calls));
-    UpdateLanes lanes = new UpdateLanes(LANES, handler::handle);
+    UpdateLanes lanes = null;
     try {
+      Optional<String> username = botUsername(calls);
+      TelegramCommandMenu.register(calls, new Messages());
+      TelegramUpdateHandler handler =
+          new TelegramUpdateHandler(
+              bot,
+              new TelegramUpdateMapper(() -> username),
+              callbacks,
+              gateway,
+              new TelegramChatAdmins(calls));
+      lanes = new UpdateLanes(LANES, handler::handle);
       if (settings.webhookUrl().isPresent()) {
         TelegramWebhookRunner webhook =
             TelegramWebhookRunner.start(
@@ -87,7 +88,9 @@ public final class TelegramAdapter implements AutoCloseable {
           TelegramLongPollingRunner.start(settings.token(), url, http, json, lanes);
       return new TelegramAdapter(http, gateway, lanes, polling, Optional.empty());
     } catch (RuntimeException e) {
-      lanes.close();
+      if (lanes != null) {
+        lanes.close();
+      }
       release(http);
       throw e;
     }
@@ -103,16 +106,12 @@ public final class TelegramAdapter implements AutoCloseable {
               .filter(n -> !n.isEmpty());
       name.ifPresent(n -> log.info("Telegram bot is @{}", n));
       return name;
-    } catch (TelegramCalls.Refused e) {
-      if (e.errorCode() == 401 || e.errorCode() == 404) {
-        throw new IllegalStateException(
-            "Telegram does not accept the bot token (" + e.errorCode() + ")", e);
-      }
-      log.warn(
-          "Could not ask Telegram who the bot is ({}); commands for any bot are taken",
-          e.getMessage());
-      return Optional.empty();
     } catch (DeliveryException e) {
+      if (e instanceof TelegramCalls.Refused refused
+          && (refused.errorCode() == 401 || refused.errorCode() == 404)) {
+        throw new IllegalStateException(
+            "Telegram does not accept the bot token (" + refused.errorCode() + ")", e);
+      }
       log.warn(
           "Could not ask Telegram who the bot is ({}); commands for any bot are taken",
           e.getMessage());
