@@ -150,8 +150,15 @@ public final class TelegramChatGateway implements ChatGateway {
   }
 
   private void popup(String callbackQueryId, String text) {
-    String shown =
-        text.length() <= MAX_POPUP_LENGTH ? text : text.substring(0, MAX_POPUP_LENGTH - 1) + "…";
+    String shown = text;
+    if (text.length() > MAX_POPUP_LENGTH) {
+      int end = MAX_POPUP_LENGTH - 1;
+      // Never cut an emoji in half: Telegram refuses text with a lone surrogate.
+      if (Character.isHighSurrogate(text.charAt(end - 1))) {
+        end--;
+      }
+      shown = text.substring(0, end) + "…";
+    }
     calls.execute(
         AnswerCallbackQuery.builder()
             .callbackQueryId(callbackQueryId)

@@ -146,6 +146,16 @@ class TelegramChatGatewayTest {
   }
 
   @Test
+  void aShortenedPopupNeverCutsAnEmojiInHalf() {
+    callbacks.begin(GROUP, "Eve", Optional.of("cq-5"));
+
+    gateway.send(GROUP, OutgoingMessage.text("z".repeat(198) + "🔥🔥").personal());
+
+    String popup = api.calls("answerCallbackQuery").get(0).body().path("text").asText();
+    assertThat(popup).isEqualTo("z".repeat(198) + "…");
+  }
+
+  @Test
   void aPersonalReplyWithoutAPressGoesToTheGroupAddressedToTheSender() {
     callbacks.begin(GROUP, "<b>Eve & co</b>", Optional.empty());
 
