@@ -1,10 +1,13 @@
 package io.studybot.app;
 
+import io.studybot.core.chat.RateLimits;
 import io.studybot.core.persistence.DatabaseSettings;
 import io.studybot.discord.DiscordSettings;
 import io.studybot.discord.ShardRange;
+import io.studybot.telegram.TelegramSettings;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,6 +26,7 @@ record AppConfig(
     Optional<Path> curriculumDir,
     Optional<String> telegramToken,
     URI telegramApiUrl,
+    Optional<TelegramSettings> telegramSettings,
     Optional<String> discordToken,
     Optional<String> discordGuildId,
     Optional<ShardRange> discordShards) {
@@ -45,6 +49,7 @@ record AppConfig(
           }
         });
     URI telegramUrl = url(env, "TELEGRAM_API_URL", "https://api.telegram.org");
+    Optional<TelegramSettings> telegramSettings = telegram(env, telegram, telegramUrl);
     return new AppConfig(
         dataDir,
         database,
@@ -56,9 +61,59 @@ record AppConfig(
         curriculum,
         telegram,
         telegramUrl,
+        telegramSettings,
         discord,
         discordGuildId(env),
         discordShards(env));
+  }
+
+  /** The Telegram bot's settings, when it has a token and the console is not asked for. */
+  Optional<TelegramSettings> telegram() {
+    return telegramSettings.filter(settings -> !console);
+  }
+
+  /** The Telegram adapter's settings, checked even without a token so a typo shows early. */
+  private static Optional<TelegramSettings> telegram(
+      Map<String, String> env, Optional<String> token, URI apiUrl) {
+    String path = apiUrl.getRawPath();
+    if (path != null && !path.isEmpty() && !path.equals("/")) {
+      throw new ConfigException(
+          "TELEGRAM_API_URL: expected a base URL without a path, such as https://api.telegram.org, got '"
+              + apiUrl
+              + "'");
+    }
+    Optional<URI> webhook = value(env, "TELEGRAM_WEBHOOK_URL").map(AppConfig::webhookUrl);
+    Optional<String> secret = value(env, "TELEGRAM_WEBHOOK_SECRET");
+    if (secret.isPresent() && !secret.get().matches("[A-Za-z0-9_-]{1,256}")) {
+      throw new ConfigException(
+          "TELEGRAM_WEBHOOK_SECRET: expected 1 to 256 letters, digits, _ or -");
+    }
+    int port =
+        number(env, "TELEGRAM_WEBHOOK_PORT", TelegramSettings.DEFAULT_WEBHOOK_PORT, 1, 65535);
+    int perSecond = number(env, "TELEGRAM_MESSAGES_PER_SECOND", 30, 1, 1000);
+    int privatePerMinute = number(env, "TELEGRAM_PRIVATE_CHAT_MESSAGES_PER_MINUTE", 60, 1, 600);
+    int groupPerMinute = number(env, "TELEGRAM_GROUP_MESSAGES_PER_MINUTE", 20, 1, 600);
+    RateLimits limits =
+        new RateLimits(
+            perSecond,
+            Duration.ofMinutes(1).dividedBy(privatePerMinute),
+            Duration.ofMinutes(1).dividedBy(groupPerMinute));
+    return token.map(t -> new TelegramSettings(t, apiUrl, webhook, secret, port, limits));
+  }
+
+  private static URI webhookUrl(String text) {
+    try {
+      URI uri = URI.create(text);
+      if ("https".equals(uri.getScheme()) && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    throw new ConfigException(
+        "TELEGRAM_WEBHOOK_URL: expected the public https:// URL Telegram should post to, got '"
+            + text
+            + "'");
   }
 
   /** The Discord bot's settings, when it has a token and the console is not asked for. */
@@ -176,6 +231,11 @@ record AppConfig(
         + (telegramToken.isPresent() ? "set" : "unset")
         + ", telegramApiUrl="
         + telegramApiUrl
+        // The webhook URL's path may hold a secret of its own; say only which mode runs.
+        + ", telegramUpdates="
+        + (telegramSettings.flatMap(TelegramSettings::webhookUrl).isPresent()
+            ? "webhook"
+            : "polling")
         + ", discord="
         + (discordToken.isPresent() ? "set" : "unset")
         + ", discordGuildId="

@@ -18,12 +18,15 @@ import io.studybot.core.schedule.OutboxSender;
 import io.studybot.core.schedule.Sleeper;
 import io.studybot.discord.DiscordAdapter;
 import io.studybot.discord.DiscordSettings;
+import io.studybot.telegram.TelegramAdapter;
+import io.studybot.telegram.TelegramSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -98,13 +101,9 @@ public final class Main {
     if (config.console()) {
       return;
     }
-    if (config.telegramToken().isPresent()) {
+    if (config.discordToken().isEmpty() && config.telegramToken().isEmpty()) {
       throw new ConfigException(
-          "TELEGRAM_BOT_TOKEN: this version has no Telegram adapter yet; unset it or set STUDYBOT_CONSOLE=true");
-    }
-    if (config.discordToken().isEmpty()) {
-      throw new ConfigException(
-          "STUDYBOT_CONSOLE: false, but no platform token is set; set DISCORD_BOT_TOKEN");
+          "STUDYBOT_CONSOLE: false, but no platform token is set; set TELEGRAM_BOT_TOKEN or DISCORD_BOT_TOKEN");
     }
   }
 
@@ -142,8 +141,8 @@ public final class Main {
             curriculum,
             studyRules(config),
             Clock.systemUTC());
-    if (config.discord().isPresent()) {
-      return serveDiscord(config, database, bot, running, out, err);
+    if (config.discord().isPresent() || config.telegram().isPresent()) {
+      return servePlatforms(config, database, bot, running, out, err);
     }
     ConsoleChat console = new ConsoleChat(out, userName(env), languageHint(env));
     bot.connect(console);
@@ -164,32 +163,39 @@ public final class Main {
   }
 
   /**
-   * Serves Discord until the process is asked to stop (SIGTERM, Ctrl-C); the shutdown hook then
-   * stops the deliveries, the adapter and the database, in that order.
+   * Serves Discord and Telegram, whichever has a token, until the process is asked to stop
+   * (SIGTERM, Ctrl-C); the shutdown hook then stops the deliveries, the adapters and the database,
+   * in that order.
    */
-  private static int serveDiscord(
+  private static int servePlatforms(
       AppConfig config,
       Database database,
       StudyBot bot,
       Deque<AutoCloseable> running,
       PrintStream out,
       PrintStream err) {
-    DiscordSettings settings = config.discord().orElseThrow();
-    try {
-      running.push(DiscordAdapter.start(settings, bot));
-    } catch (IllegalArgumentException e) {
-      err.println("studybot: DISCORD_BOT_TOKEN: " + e.getMessage());
-      return BAD_SETTING;
-    } catch (IllegalStateException e) {
-      LoggerFactory.getLogger(Main.class).info("Discord start-up failed", e);
-      err.println("studybot: " + e.getMessage());
-      return 1;
+    List<String> platforms = new ArrayList<>();
+    if (config.discord().isPresent()) {
+      int failed = startDiscord(config.discord().get(), bot, running, err);
+      if (failed != 0) {
+        return failed;
+      }
+      platforms.add("Discord");
+    }
+    if (config.telegram().isPresent()) {
+      int failed = startTelegram(config.telegram().get(), bot, running, err);
+      if (failed != 0) {
+        return failed;
+      }
+      platforms.add("Telegram");
     }
     if (!startScheduler(config, database, bot, running, err)) {
       return 1;
     }
     out.println(
-        "StudyBot is serving Discord. Logs: "
+        "StudyBot is serving "
+            + String.join(" and ", platforms)
+            + ". Logs: "
             + config.dataDir().resolve("studybot.log")
             + ". Stop it with Ctrl-C or SIGTERM.");
     out.flush();
@@ -199,6 +205,36 @@ public final class Main {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  /** Starts the Discord adapter; 0, or the exit code of a failed start, reported. */
+  private static int startDiscord(
+      DiscordSettings settings, StudyBot bot, Deque<AutoCloseable> running, PrintStream err) {
+    try {
+      running.push(DiscordAdapter.start(settings, bot));
+      return 0;
+    } catch (IllegalArgumentException e) {
+      err.println("studybot: DISCORD_BOT_TOKEN: " + e.getMessage());
+      return BAD_SETTING;
+    } catch (IllegalStateException e) {
+      LoggerFactory.getLogger(Main.class).info("Discord start-up failed", e);
+      err.println("studybot: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  /** Starts the Telegram adapter; 0, or 1 when it could not start, reported. */
+  private static int startTelegram(
+      TelegramSettings settings, StudyBot bot, Deque<AutoCloseable> running, PrintStream err) {
+    try {
+      running.push(TelegramAdapter.start(settings, bot));
+      return 0;
+    } catch (RuntimeException e) {
+      LoggerFactory.getLogger(Main.class).error("The Telegram adapter could not start", e);
+      err.println(
+          "studybot: TELEGRAM_BOT_TOKEN: the Telegram adapter could not start: " + rootMessage(e));
+      return 1;
+    }
   }
 
   /** Starts timed deliveries unless turned off; false, reported, when the scheduler cannot. */

@@ -3,9 +3,13 @@ package io.studybot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.studybot.core.chat.RateLimits;
 import io.studybot.discord.DiscordSettings;
 import io.studybot.discord.ShardRange;
+import io.studybot.telegram.TelegramSettings;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +105,70 @@ class AppConfigTest {
     assertBad(
         Map.of("STUDYBOT_CURRICULUM_DIR", "/no/such/folder"),
         "STUDYBOT_CURRICULUM_DIR: /no/such/folder is not a folder");
+  }
+
+  @Test
+  void aTelegramTokenGivesLongPollingWithTelegramsLimits() {
+    AppConfig config =
+        AppConfig.from(
+            Map.of("TELEGRAM_BOT_TOKEN", "123:abc", "TELEGRAM_API_URL", "http://127.0.0.1:9000"));
+    TelegramSettings telegram = config.telegram().orElseThrow();
+    assertThat(telegram.token()).isEqualTo("123:abc");
+    assertThat(telegram.apiUrl()).isEqualTo(URI.create("http://127.0.0.1:9000"));
+    assertThat(telegram.webhookUrl()).isEmpty();
+    assertThat(telegram.rateLimits())
+        .isEqualTo(new RateLimits(30, Duration.ofSeconds(1), Duration.ofSeconds(3)));
+    assertThat(AppConfig.from(Map.of()).telegram()).isEmpty();
+    assertThat(
+            AppConfig.from(Map.of("TELEGRAM_BOT_TOKEN", "123:abc", "STUDYBOT_CONSOLE", "true"))
+                .telegram())
+        .isEmpty();
+  }
+
+  @Test
+  void aWebhookUrlSwitchesTelegramToWebhooks() {
+    AppConfig config =
+        AppConfig.from(
+            Map.of(
+                "TELEGRAM_BOT_TOKEN", "123:abc",
+                "TELEGRAM_WEBHOOK_URL", "https://bot.example.org/telegram",
+                "TELEGRAM_WEBHOOK_SECRET", "s3cret_-X",
+                "TELEGRAM_WEBHOOK_PORT", "8081"));
+    TelegramSettings telegram = config.telegram().orElseThrow();
+    assertThat(telegram.webhookUrl()).contains(URI.create("https://bot.example.org/telegram"));
+    assertThat(telegram.webhookSecret()).contains("s3cret_-X");
+    assertThat(telegram.webhookPort()).isEqualTo(8081);
+    assertThat(config.toString()).contains("telegramUpdates=webhook").doesNotContain("s3cret");
+  }
+
+  @Test
+  void telegramRateLimitsCanBeLowered() {
+    AppConfig config =
+        AppConfig.from(
+            Map.of(
+                "TELEGRAM_BOT_TOKEN", "123:abc",
+                "TELEGRAM_MESSAGES_PER_SECOND", "10",
+                "TELEGRAM_PRIVATE_CHAT_MESSAGES_PER_MINUTE", "30",
+                "TELEGRAM_GROUP_MESSAGES_PER_MINUTE", "12"));
+    assertThat(config.telegram().orElseThrow().rateLimits())
+        .isEqualTo(new RateLimits(10, Duration.ofSeconds(2), Duration.ofSeconds(5)));
+  }
+
+  @Test
+  void badTelegramSettingsNameTheVariable() {
+    assertBad(
+        Map.of("TELEGRAM_WEBHOOK_URL", "http://bot.example.org/hook"),
+        "TELEGRAM_WEBHOOK_URL: expected the public https:// URL");
+    assertBad(
+        Map.of("TELEGRAM_WEBHOOK_SECRET", "no spaces allowed"),
+        "TELEGRAM_WEBHOOK_SECRET: expected 1 to 256 letters");
+    assertBad(Map.of("TELEGRAM_WEBHOOK_PORT", "70000"), "TELEGRAM_WEBHOOK_PORT");
+    assertBad(Map.of("TELEGRAM_MESSAGES_PER_SECOND", "0"), "TELEGRAM_MESSAGES_PER_SECOND");
+    assertBad(
+        Map.of("TELEGRAM_GROUP_MESSAGES_PER_MINUTE", "many"), "TELEGRAM_GROUP_MESSAGES_PER_MINUTE");
+    assertBad(
+        Map.of("TELEGRAM_API_URL", "https://proxy.example.org/telegram"),
+        "TELEGRAM_API_URL: expected a base URL without a path");
   }
 
   @Test

@@ -3,11 +3,15 @@ package io.studybot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -24,10 +28,43 @@ class MainTest {
   }
 
   @Test
-  void aTokenWithoutItsAdapterIsReportedWithoutTheToken() {
-    int code = run(List.of(), Map.of("TELEGRAM_BOT_TOKEN", "123456:top-secret"));
+  void aBadTelegramSettingIsReportedWithoutTheToken() {
+    int code =
+        run(
+            List.of(),
+            Map.of(
+                "TELEGRAM_BOT_TOKEN",
+                "123456:top-secret",
+                "TELEGRAM_WEBHOOK_URL",
+                "http://bot.example.org"));
     assertThat(code).isEqualTo(2);
-    assertThat(err()).startsWith("studybot: TELEGRAM_BOT_TOKEN:").doesNotContain("top-secret");
+    assertThat(err()).startsWith("studybot: TELEGRAM_WEBHOOK_URL:").doesNotContain("top-secret");
+  }
+
+  @Test
+  void aTelegramApiThatCannotBeReachedStopsStartUpWithOneLine(@TempDir Path dataDir)
+      throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    int code =
+        run(
+            List.of(),
+            Map.of(
+                "STUDYBOT_DATA_DIR",
+                dataDir.toString(),
+                "STUDYBOT_SCHEDULER",
+                "false",
+                "TELEGRAM_BOT_TOKEN",
+                "123456:top-secret",
+                "TELEGRAM_API_URL",
+                "http://127.0.0.1:" + closedPort));
+    assertThat(code).isEqualTo(1);
+    assertThat(err().lines().toList()).hasSize(1);
+    assertThat(err())
+        .startsWith("studybot: TELEGRAM_BOT_TOKEN: the Telegram adapter could not start")
+        .doesNotContain("top-secret");
   }
 
   @Test
@@ -44,7 +81,9 @@ class MainTest {
   void turningTheConsoleOffWithoutAPlatformIsABadSetting() {
     int code = run(List.of(), Map.of("STUDYBOT_CONSOLE", "false"));
     assertThat(code).isEqualTo(2);
-    assertThat(err()).startsWith("studybot: STUDYBOT_CONSOLE:").contains("DISCORD_BOT_TOKEN");
+    assertThat(err())
+        .startsWith("studybot: STUDYBOT_CONSOLE:")
+        .contains("TELEGRAM_BOT_TOKEN", "DISCORD_BOT_TOKEN");
   }
 
   @Test
