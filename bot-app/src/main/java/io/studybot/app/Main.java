@@ -230,7 +230,7 @@ public final class Main {
       running.push(TelegramAdapter.start(settings, bot));
       return 0;
     } catch (RuntimeException e) {
-      LoggerFactory.getLogger(Main.class).error("The Telegram adapter could not start", e);
+      LoggerFactory.getLogger(Main.class).info("Telegram start-up failed", e);
       err.println(
           "studybot: TELEGRAM_BOT_TOKEN: the Telegram adapter could not start: " + rootMessage(e));
       return 1;
