@@ -56,8 +56,13 @@ final class HibernateStudyRepository implements StudyRepository {
 
   @Override
   public void deleteLearner(Long learnerId) {
-    // The schema cascades to accounts, enrollments, quizzes and answers.
+    // The schema cascades to accounts, enrollments, quizzes, answers and schedules; the outbox has
+    // no foreign keys, so its rows (which name the learner's chat) go explicitly.
     session.flush();
+    session
+        .createNativeMutationQuery("delete from outbox where learner_id = :id")
+        .setParameter("id", learnerId)
+        .executeUpdate();
     session
         .createMutationQuery("delete from Learner l where l.id = :id")
         .setParameter("id", learnerId)

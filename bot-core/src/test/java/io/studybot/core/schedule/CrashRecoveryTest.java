@@ -51,4 +51,18 @@ class CrashRecoveryTest {
           .hasSize(1);
     }
   }
+
+  @Test
+  void forgettingALearnerRemovesTheirQueuedDeliveries() {
+    PlatformUser learner = user("9", "Zoe", "en");
+    harness.bot.clock.set(Instant.parse("2026-05-04T00:00:00Z"));
+    harness.bot.type(learner, "/settings zone UTC");
+    harness.bot.clock.set(Instant.parse("2026-05-04T09:00:00Z"));
+    assertThat(harness.dispatcher.tick()).isEqualTo(1);
+
+    harness.bot.type(learner, "/forget");
+    harness.bot.pressLabel(learner, privateChat(learner), "Delete everything");
+
+    assertThat(harness.outbox.claim(harness.bot.clock.instant(), OutboxSender.LEASE, 10)).isEmpty();
+  }
 }
