@@ -1,7 +1,6 @@
 package io.studybot.telegram;
 
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The npm package telegram-test-api, a third-party Telegram Bot API emulator, run as a Node process
@@ -77,7 +77,7 @@ public final class TelegramEmulator implements AutoCloseable {
         fail(missing);
       }
       System.err.println("SKIPPED: " + missing);
-      assumeTrue(false, missing);
+      Assumptions.abort(missing);
     }
     int port = freePort();
     ProcessBuilder builder = new ProcessBuilder("node", "-e", SCRIPT).directory(dir.get().toFile());
