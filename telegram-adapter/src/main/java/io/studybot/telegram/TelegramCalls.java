@@ -1,6 +1,7 @@
 package io.studybot.telegram;
 
 import io.studybot.core.chat.DeliveryException;
+import io.studybot.core.schedule.Sleeper;
 import java.io.IOException;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -14,11 +15,6 @@ import org.telegram.telegrambots.meta.api.methods.botapimethods.PartialBotApiMet
  */
 final class TelegramCalls {
   private static final Logger log = LoggerFactory.getLogger(TelegramCalls.class);
-
-  /** Waits between attempts; tests replace it to run without real pauses. */
-  interface Sleeper {
-    void sleep(Duration duration) throws InterruptedException;
-  }
 
   /** How hard to try: attempts for server and network errors, and the longest 429 wait taken. */
   record RetryPolicy(int attempts, Duration firstBackoff, int floodWaits, Duration longestWait) {
@@ -37,7 +33,7 @@ final class TelegramCalls {
   }
 
   TelegramCalls(TelegramBotApi api) {
-    this(api, RetryPolicy.DEFAULT, duration -> Thread.sleep(duration.toMillis()));
+    this(api, RetryPolicy.DEFAULT, Sleeper.REAL);
   }
 
   /**
