@@ -83,10 +83,7 @@ final class Conversation {
    * quiz, or the notice to a silent learner. Nothing when its owner left or stopped it.
    */
   List<Reply> deliver(OutboxEntry entry, StudyRepository repository, Instant now) {
-    PlatformUser scheduler =
-        new PlatformUser(entry.chat().platform(), "scheduler", "StudyBot", Optional.empty());
-    IncomingEvent event =
-        new IncomingEvent.Command(scheduler, entry.chat(), entry.kind().name(), List.of());
+    IncomingEvent event = scheduledEvent(entry, entry.kind().name());
     if (entry.learnerId() != null) {
       return repository
           .learner(entry.learnerId())
@@ -134,16 +131,18 @@ final class Conversation {
     return turn.replies();
   }
 
+  /** The event a turn needs when the scheduler, not a person, starts it. */
+  private static IncomingEvent scheduledEvent(OutboxEntry entry, String name) {
+    PlatformUser scheduler =
+        new PlatformUser(entry.chat().platform(), "scheduler", "StudyBot", Optional.empty());
+    return new IncomingEvent.Command(scheduler, entry.chat(), name, List.of());
+  }
+
   /**
    * The platform refused for good: the learner is treated as gone quiet, a group as unsubscribed.
    */
   void stopDeliveries(OutboxEntry entry, StudyRepository repository, Instant now) {
-    IncomingEvent event =
-        new IncomingEvent.Command(
-            new PlatformUser(entry.chat().platform(), "scheduler", "StudyBot", Optional.empty()),
-            entry.chat(),
-            "stop",
-            List.of());
+    IncomingEvent event = scheduledEvent(entry, "stop");
     if (entry.learnerId() != null) {
       repository
           .learner(entry.learnerId())
