@@ -1,6 +1,7 @@
 package io.studybot.app;
 
 import io.studybot.core.chat.RateLimits;
+import io.studybot.core.conversation.StudyRules;
 import io.studybot.core.persistence.DatabaseSettings;
 import io.studybot.discord.DiscordSettings;
 import io.studybot.discord.ShardRange;
@@ -37,10 +38,11 @@ record AppConfig(
     Optional<String> telegram = value(env, "TELEGRAM_BOT_TOKEN");
     Optional<String> discord = value(env, "DISCORD_BOT_TOKEN");
     boolean console = flag(env, "STUDYBOT_CONSOLE").orElse(telegram.isEmpty() && discord.isEmpty());
-    int questions = number(env, "STUDYBOT_QUIZ_QUESTIONS", 3, 1, 10);
-    int reviews = number(env, "STUDYBOT_REVIEWS_PER_DAY", 5, 0, 50);
+    StudyRules defaults = StudyRules.DEFAULT;
+    int questions = number(env, "STUDYBOT_QUIZ_QUESTIONS", defaults.questionsPerQuiz(), 1, 10);
+    int reviews = number(env, "STUDYBOT_REVIEWS_PER_DAY", defaults.reviewsPerDay(), 0, 50);
     boolean scheduler = flag(env, "STUDYBOT_SCHEDULER").orElse(true);
-    int maxPauseDays = number(env, "STUDYBOT_PAUSE_MAX_DAYS", 14, 0, 365);
+    int maxPauseDays = number(env, "STUDYBOT_PAUSE_MAX_DAYS", defaults.maxFrozenDays(), 0, 365);
     Optional<Path> curriculum = value(env, "STUDYBOT_CURRICULUM_DIR").map(Path::of);
     curriculum.ifPresent(
         dir -> {
@@ -48,7 +50,7 @@ record AppConfig(
             throw new ConfigException("STUDYBOT_CURRICULUM_DIR: " + dir + " is not a folder");
           }
         });
-    URI telegramUrl = url(env, "TELEGRAM_API_URL", "https://api.telegram.org");
+    URI telegramUrl = url(env, "TELEGRAM_API_URL", TelegramSettings.DEFAULT_API_URL.toString());
     Optional<TelegramSettings> telegramSettings = telegram(env, telegram, telegramUrl);
     return new AppConfig(
         dataDir,

@@ -2,6 +2,7 @@ package io.studybot.app;
 
 import io.studybot.core.chat.Button;
 import io.studybot.core.chat.ChatGateway;
+import io.studybot.core.chat.ChatHandler;
 import io.studybot.core.chat.ChatKind;
 import io.studybot.core.chat.ChatRef;
 import io.studybot.core.chat.IncomingEvent;
@@ -9,7 +10,6 @@ import io.studybot.core.chat.OutgoingMessage;
 import io.studybot.core.chat.PlainTextRenderer;
 import io.studybot.core.chat.Platform;
 import io.studybot.core.chat.PlatformUser;
-import io.studybot.core.conversation.StudyBot;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -58,8 +58,8 @@ final class ConsoleChat implements ChatGateway {
     return "";
   }
 
-  /** Reads lines until the end of input, handing each to the bot. */
-  void run(BufferedReader in, StudyBot bot, boolean interactive) throws IOException {
+  /** Reads lines until the end of input, handing each to the bot and printing its replies. */
+  void run(BufferedReader in, ChatHandler bot, boolean interactive) throws IOException {
     out.println(
         "StudyBot console. Type /start to begin, /help for commands, a number to press a button."
             + (interactive ? " Ctrl-D quits." : ""));
@@ -68,7 +68,7 @@ final class ConsoleChat implements ChatGateway {
     String line;
     while ((line = in.readLine()) != null) {
       if (!line.isBlank()) {
-        bot.receive(toEvent(line.strip()));
+        bot.handle(toEvent(line.strip())).forEach(reply -> send(reply.chat(), reply.message()));
       }
       prompt(interactive);
     }

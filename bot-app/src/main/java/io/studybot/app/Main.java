@@ -5,12 +5,15 @@ import io.studybot.content.Curricula;
 import io.studybot.content.Curriculum;
 import io.studybot.content.CurriculumSource;
 import io.studybot.content.InvalidCurriculumException;
+import io.studybot.core.chat.ChatGateway;
+import io.studybot.core.chat.ChatGateways;
 import io.studybot.core.conversation.StudyBot;
 import io.studybot.core.conversation.StudyRules;
 import io.studybot.core.persistence.Database;
 import io.studybot.core.persistence.HibernateStudyStore;
 import io.studybot.core.persistence.JdbcDispatchStore;
 import io.studybot.core.persistence.JdbcOutboxStore;
+import io.studybot.core.persistence.QuartzJobStore;
 import io.studybot.core.review.FsrsParameters;
 import io.studybot.core.schedule.DeliveryJobs;
 import io.studybot.core.schedule.Dispatcher;
@@ -31,6 +34,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
@@ -41,8 +45,7 @@ import org.slf4j.LoggerFactory;
  * checks a curriculum. Exit codes: 0 done, 1 a check failed, 2 a bad setting or usage.
  */
 public final class Main {
-  static final int BAD_SETTING = 2;
-  private static final java.time.Duration SILENCE_LIMIT = java.time.Duration.ofDays(3);
+  static final int BAD_SETTING = StartupFailure.BAD_SETTING;
   private static final long FUZZ_SEED = 0x5747_4459_424f_5400L;
 
   private Main() {}
@@ -51,12 +54,29 @@ public final class Main {
     System.exit(run(List.of(args), System.getenv(), System.out, System.err));
   }
 
+  /** Runs a command line; every failure to start ends here, as one line and an exit code. */
   static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+    try {
+      return dispatch(args, env, out, err);
+    } catch (ConfigException e) {
+      err.println("studybot: " + e.getMessage());
+      return BAD_SETTING;
+    } catch (StartupFailure e) {
+      if (e.getCause() != null) {
+        log().error("Start-up failed: {}", e.getMessage(), e.getCause());
+      }
+      err.println("studybot: " + e.getMessage());
+      return e.exitCode();
+    }
+  }
+
+  private static int dispatch(
+      List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
     if (!args.isEmpty() && args.get(0).equals("content")) {
       return new ContentCommand(out, err).run(args.subList(1, args.size()));
     }
     if (args.size() >= 2 && args.get(0).equals("bench") && args.get(1).equals("dispatch")) {
-      return bench(args.subList(2, args.size()), env, out, err);
+      return bench(args.subList(2, args.size()), env, out);
     }
     if (!args.isEmpty()) {
       err.println(
@@ -64,102 +84,86 @@ public final class Main {
               + " | studybot bench dispatch [--learners N]");
       return BAD_SETTING;
     }
-    AppConfig config;
-    try {
-      config = AppConfig.from(env);
-      rejectMissingAdapters(config);
-    } catch (ConfigException e) {
-      err.println("studybot: " + e.getMessage());
-      return BAD_SETTING;
-    }
+    AppConfig config = AppConfig.from(env);
+    rejectMissingAdapters(config);
     // Logs go to a file under the data folder, so the console chat owns the terminal.
     System.setProperty("studybot.dataDir", config.dataDir().toAbsolutePath().toString());
-    return serve(config, env, out, err);
+    return serve(config, env, out);
   }
 
-  private static int bench(
-      List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+  private static int bench(List<String> args, Map<String, String> env, PrintStream out) {
+    AppConfig config = AppConfig.from(env);
+    if (!config.database().isPostgres()) {
+      throw new ConfigException("STUDYBOT_DB_URL: the dispatch benchmark needs a PostgreSQL URL");
+    }
+    System.setProperty("studybot.dataDir", config.dataDir().toAbsolutePath().toString());
     try {
-      AppConfig config = AppConfig.from(env);
-      if (!config.database().isPostgres()) {
-        throw new ConfigException("STUDYBOT_DB_URL: the dispatch benchmark needs a PostgreSQL URL");
-      }
-      System.setProperty("studybot.dataDir", config.dataDir().toAbsolutePath().toString());
       return new DispatchBenchmark(out).run(args, config.database());
-    } catch (ConfigException e) {
-      err.println("studybot: " + e.getMessage());
-      return BAD_SETTING;
-    } catch (java.sql.SQLException e) {
-      err.println(
-          "studybot: the benchmark database failed: "
-              + e.getMessage().lines().findFirst().orElse(""));
-      return 1;
+    } catch (IllegalStateException e) {
+      throw new StartupFailure(StartupFailure.FAILED, e.getMessage(), e);
     }
   }
 
   private static void rejectMissingAdapters(AppConfig config) {
-    if (config.console()) {
-      return;
-    }
-    if (config.discordToken().isEmpty() && config.telegramToken().isEmpty()) {
+    if (!config.console() && config.discordToken().isEmpty() && config.telegramToken().isEmpty()) {
       throw new ConfigException(
           "STUDYBOT_CONSOLE: false, but no platform token is set; set TELEGRAM_BOT_TOKEN or DISCORD_BOT_TOKEN");
     }
   }
 
-  private static int serve(
-      AppConfig config, Map<String, String> env, PrintStream out, PrintStream err) {
-    Logger log = LoggerFactory.getLogger(Main.class);
-    Curriculum curriculum;
-    try {
-      curriculum = loadCurriculum(config);
-    } catch (InvalidCurriculumException e) {
-      err.println(
-          "studybot: STUDYBOT_CURRICULUM_DIR: the curriculum has problems; run `content lint` on it");
-      return BAD_SETTING;
-    }
-    Database database;
-    try {
-      database = Database.open(config.database());
-    } catch (RuntimeException e) {
-      log.error("Cannot open the database {}", config.database().describe(), e);
-      err.println(
-          "studybot: cannot open the database "
-              + config.database().describe()
-              + " (check STUDYBOT_DB_URL, STUDYBOT_DB_USER, STUDYBOT_DB_PASSWORD): "
-              + rootMessage(e));
-      return BAD_SETTING;
-    }
+  /** The composition root: one clock, one database, one bot, the adapters and the jobs. */
+  private static int serve(AppConfig config, Map<String, String> env, PrintStream out) {
+    Curriculum curriculum = loadCurriculum(config);
+    Database database = openDatabase(config);
     // One hook, so the jobs stop before the database they use closes.
-    java.util.Deque<AutoCloseable> running = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
     running.push(database);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(running), "studybot-shutdown"));
-    log.info("StudyBot started with {}", config);
+    log().info("StudyBot started with {}", config);
+    Clock clock = Clock.systemUTC();
     StudyBot bot =
-        new StudyBot(
-            new HibernateStudyStore(database.sessionFactory()),
-            curriculum,
-            studyRules(config),
-            Clock.systemUTC());
+        new StudyBot(new HibernateStudyStore(database), curriculum, studyRules(config), clock);
     if (config.discord().isPresent() || config.telegram().isPresent()) {
-      return servePlatforms(config, database, bot, running, out, err);
+      return servePlatforms(config, database, bot, clock, running, out);
     }
     ConsoleChat console = new ConsoleChat(out, userName(env), languageHint(env));
-    bot.connect(console);
-    if (!startScheduler(config, database, bot, running, err)) {
-      return 1;
-    }
+    startScheduler(config, database, bot, ChatGateways.of(console), clock, running);
     try {
       console.run(
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
           bot,
           System.console() != null);
     } catch (IOException e) {
-      log.error("Reading the console failed", e);
-      return 1;
+      throw new StartupFailure(StartupFailure.FAILED, "reading the console failed", e);
     }
-    log.info("End of input; StudyBot stops");
+    log().info("End of input; StudyBot stops");
     return 0;
+  }
+
+  private static Curriculum loadCurriculum(AppConfig config) {
+    try {
+      return config
+          .curriculumDir()
+          .map(dir -> Curricula.load(CurriculumSource.directory(dir)).orThrow())
+          .orElseGet(Curricula::bundled);
+    } catch (InvalidCurriculumException e) {
+      throw StartupFailure.badSetting(
+          "STUDYBOT_CURRICULUM_DIR: the curriculum has problems; run `content lint` on it");
+    }
+  }
+
+  private static Database openDatabase(AppConfig config) {
+    try {
+      return Database.open(config.database());
+    } catch (RuntimeException e) {
+      throw new StartupFailure(
+          BAD_SETTING,
+          "cannot open the database "
+              + config.database().describe()
+              + " (check STUDYBOT_DB_URL, STUDYBOT_DB_USER, STUDYBOT_DB_PASSWORD): "
+              + rootMessage(e),
+          e);
+    }
   }
 
   /**
@@ -171,27 +175,30 @@ public final class Main {
       AppConfig config,
       Database database,
       StudyBot bot,
+      Clock clock,
       Deque<AutoCloseable> running,
-      PrintStream out,
-      PrintStream err) {
+      PrintStream out) {
     List<String> platforms = new ArrayList<>();
-    if (config.discord().isPresent()) {
-      int failed = startDiscord(config.discord().get(), bot, running, err);
-      if (failed != 0) {
-        return failed;
-      }
-      platforms.add("Discord");
-    }
-    if (config.telegram().isPresent()) {
-      int failed = startTelegram(config.telegram().get(), bot, running, err);
-      if (failed != 0) {
-        return failed;
-      }
-      platforms.add("Telegram");
-    }
-    if (!startScheduler(config, database, bot, running, err)) {
-      return 1;
-    }
+    List<ChatGateway> gateways = new ArrayList<>();
+    config
+        .discord()
+        .ifPresent(
+            settings -> {
+              DiscordAdapter discord = startDiscord(settings, bot);
+              running.push(discord);
+              gateways.add(discord.gateway());
+              platforms.add("Discord");
+            });
+    config
+        .telegram()
+        .ifPresent(
+            settings -> {
+              TelegramAdapter telegram = startTelegram(settings, bot);
+              running.push(telegram);
+              gateways.add(telegram.gateway());
+              platforms.add("Telegram");
+            });
+    startScheduler(config, database, bot, ChatGateways.of(gateways), clock, running);
     out.println(
         "StudyBot is serving "
             + String.join(" and ", platforms)
@@ -207,53 +214,48 @@ public final class Main {
     return 0;
   }
 
-  /** Starts the Discord adapter; 0, or the exit code of a failed start, reported. */
-  private static int startDiscord(
-      DiscordSettings settings, StudyBot bot, Deque<AutoCloseable> running, PrintStream err) {
+  private static DiscordAdapter startDiscord(DiscordSettings settings, StudyBot bot) {
     try {
-      running.push(DiscordAdapter.start(settings, bot));
-      return 0;
+      return DiscordAdapter.start(settings, bot);
     } catch (IllegalArgumentException e) {
-      err.println("studybot: DISCORD_BOT_TOKEN: " + e.getMessage());
-      return BAD_SETTING;
+      throw StartupFailure.badSetting("DISCORD_BOT_TOKEN: " + e.getMessage());
     } catch (IllegalStateException e) {
-      LoggerFactory.getLogger(Main.class).info("Discord start-up failed", e);
-      err.println("studybot: " + e.getMessage());
-      return 1;
+      throw new StartupFailure(StartupFailure.FAILED, e.getMessage(), e);
     }
   }
 
-  /** Starts the Telegram adapter; 0, or 1 when it could not start, reported. */
-  private static int startTelegram(
-      TelegramSettings settings, StudyBot bot, Deque<AutoCloseable> running, PrintStream err) {
+  private static TelegramAdapter startTelegram(TelegramSettings settings, StudyBot bot) {
     try {
-      running.push(TelegramAdapter.start(settings, bot));
-      return 0;
+      return TelegramAdapter.start(settings, bot);
     } catch (RuntimeException e) {
-      LoggerFactory.getLogger(Main.class).info("Telegram start-up failed", e);
-      err.println(
-          "studybot: TELEGRAM_BOT_TOKEN: the Telegram adapter could not start: " + rootMessage(e));
-      return 1;
+      throw new StartupFailure(
+          StartupFailure.FAILED,
+          "TELEGRAM_BOT_TOKEN: the Telegram adapter could not start: " + rootMessage(e),
+          e);
     }
   }
 
-  /** Starts timed deliveries unless turned off; false, reported, when the scheduler cannot. */
-  private static boolean startScheduler(
+  /** The dispatch tick, the sender and the clean-up, on Quartz (clustered on PostgreSQL). */
+  private static void startScheduler(
       AppConfig config,
       Database database,
       StudyBot bot,
-      Deque<AutoCloseable> running,
-      PrintStream err) {
+      ChatGateways gateways,
+      Clock clock,
+      Deque<AutoCloseable> running) {
     if (!config.scheduler()) {
-      return true;
+      return;
     }
+    JdbcOutboxStore outbox = new JdbcOutboxStore(database);
+    Dispatcher dispatcher =
+        new Dispatcher(new JdbcDispatchStore(database), clock, StudyRules.DEFAULT.silenceLimit());
+    OutboxSender sender = new OutboxSender(outbox, bot, gateways, clock, Sleeper.REAL);
     try {
-      running.push(startDeliveries(database, bot));
-      return true;
+      running.push(
+          DeliveryJobs.start(dispatcher, sender, outbox, clock, QuartzJobStore.of(database)));
     } catch (SchedulerException e) {
-      LoggerFactory.getLogger(Main.class).error("Cannot start the delivery scheduler", e);
-      err.println("studybot: cannot start the delivery scheduler: " + e.getMessage());
-      return false;
+      throw new StartupFailure(
+          StartupFailure.FAILED, "cannot start the delivery scheduler: " + e.getMessage(), e);
     }
   }
 
@@ -266,32 +268,19 @@ public final class Main {
         .withFsrs(FsrsParameters.defaults().withFuzz(FUZZ_SEED));
   }
 
-  private static void closeAll(java.util.Deque<AutoCloseable> running) {
+  private static void closeAll(Deque<AutoCloseable> running) {
     while (!running.isEmpty()) {
       try {
         running.pop().close();
       } catch (Exception e) {
-        LoggerFactory.getLogger(Main.class).warn("Closing on shutdown failed", e);
+        log().warn("Closing on shutdown failed", e);
       }
     }
   }
 
-  /** The dispatch tick, the sender and the clean-up, on Quartz (clustered on PostgreSQL). */
-  private static DeliveryJobs startDeliveries(Database database, StudyBot bot)
-      throws SchedulerException {
-    Clock clock = Clock.systemUTC();
-    JdbcOutboxStore outbox = new JdbcOutboxStore(database);
-    Dispatcher dispatcher = new Dispatcher(new JdbcDispatchStore(database), clock, SILENCE_LIMIT);
-    OutboxSender sender = new OutboxSender(outbox, bot, clock, Sleeper.REAL);
-    return DeliveryJobs.start(
-        dispatcher, sender, outbox, clock, database.dataSource(), database.settings().isPostgres());
-  }
-
-  private static Curriculum loadCurriculum(AppConfig config) {
-    return config
-        .curriculumDir()
-        .map(dir -> Curricula.load(CurriculumSource.directory(dir)).orThrow())
-        .orElseGet(Curricula::bundled);
+  /** Looked up late: logging is configured from the data folder, known only once it is read. */
+  private static Logger log() {
+    return LoggerFactory.getLogger(Main.class);
   }
 
   private static String userName(Map<String, String> env) {

@@ -34,8 +34,46 @@ class AdapterArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
-              "io.studybot.core.persistence..", "org.hibernate..", "java.sql..", "org.quartz..")
+              "io.studybot.core.persistence..",
+              "io.studybot.core.state..",
+              "org.hibernate..",
+              "java.sql..",
+              "org.flywaydb..",
+              "com.zaxxer..",
+              "org.quartz..")
           .because("adapters translate between a platform and the core, nothing more");
+
+  @ArchTest
+  static final ArchRule onlyPersistenceKnowsTheStorageTechnologies =
+      noClasses()
+          .that()
+          .resideInAPackage("io.studybot..")
+          .and()
+          .resideOutsideOfPackage("io.studybot.core.persistence..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.hibernate..", "java.sql..", "org.flywaydb..", "com.zaxxer..")
+          .because("only bot-core's persistence package knows how state is stored");
+
+  @ArchTest
+  static final ArchRule adaptersAnswerThroughTheInboundPort =
+      noClasses()
+          .that()
+          .resideInAnyPackage("io.studybot.telegram..", "io.studybot.discord..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.studybot.core.conversation..")
+          .because("adapters hand events to the ChatHandler port, not to the bot's classes");
+
+  @ArchTest
+  static final ArchRule noThreadLocalsInAdapters =
+      noClasses()
+          .that()
+          .resideInAnyPackage("io.studybot.telegram..", "io.studybot.discord..")
+          .should()
+          .dependOnClassesThat()
+          .areAssignableTo(ThreadLocal.class)
+          .because("the interaction in hand is passed along, not kept on a thread");
 
   @ArchTest
   static final ArchRule adaptersDoNotKnowEachOther =

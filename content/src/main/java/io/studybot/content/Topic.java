@@ -3,6 +3,7 @@ package io.studybot.content;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One day's study: a lesson and the questions on it. {@code seeds} name the roadmap bullets the
@@ -28,9 +29,12 @@ public record Topic(
   }
 
   public Question question(String questionId) {
-    return questions.stream()
-        .filter(question -> question.id().equals(questionId))
-        .findFirst()
+    return findQuestion(questionId)
         .orElseThrow(() -> new IllegalArgumentException("no question " + questionId + " in " + id));
+  }
+
+  /** The question with this id, if the topic (still) has it. */
+  public Optional<Question> findQuestion(String questionId) {
+    return questions.stream().filter(question -> question.id().equals(questionId)).findFirst();
   }
 }

@@ -1,6 +1,6 @@
 package io.studybot.discord;
 
-import io.studybot.core.conversation.StudyBot;
+import io.studybot.core.chat.ChatHandler;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.concurrent.ExecutorService;
@@ -41,23 +41,29 @@ public final class DiscordAdapter implements AutoCloseable {
   private static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.DIRECT_MESSAGES);
 
   private final DiscordConnection connection;
+  private final JdaChatGateway gateway;
   private final ExecutorService workers;
   private final ScheduledExecutorService deadlines;
 
   private DiscordAdapter(
-      DiscordConnection connection, ExecutorService workers, ScheduledExecutorService deadlines) {
+      DiscordConnection connection,
+      JdaChatGateway gateway,
+      ExecutorService workers,
+      ScheduledExecutorService deadlines) {
     this.connection = connection;
+    this.gateway = gateway;
     this.workers = workers;
     this.deadlines = deadlines;
   }
 
   /**
-   * Connects to Discord and starts serving; the core's replies go through a new gateway.
+   * Connects to Discord and starts serving: interactions go to {@code bot}, timed deliveries
+   * through {@link #gateway()}.
    *
    * @throws IllegalArgumentException when Discord refuses the token (the message never holds it)
    * @throws IllegalStateException when Discord cannot be reached
    */
-  public static DiscordAdapter start(DiscordSettings settings, StudyBot bot) {
+  public static DiscordAdapter start(DiscordSettings settings, ChatHandler bot) {
     ExecutorService workers = Executors.newFixedThreadPool(WORKERS, daemons("discord-worker"));
     ScheduledExecutorService deadlines =
         Executors.newSingleThreadScheduledExecutor(daemons("discord-deadline"));
@@ -82,11 +88,10 @@ public final class DiscordAdapter implements AutoCloseable {
       throw new IllegalStateException("cannot reach Discord: " + rootMessage(e), e);
     }
     JdaChatGateway gateway = new JdaChatGateway(connection);
-    bot.connect(gateway);
     // Interactions come only once the session is up, well after build() returns; none is missed.
-    connection.listen(new DiscordInteractionListener(bot::receive, gateway, workers, watchdog));
+    connection.listen(new DiscordInteractionListener(bot, gateway, workers, watchdog));
     log.info("Discord adapter started with {}", settings);
-    return new DiscordAdapter(connection, workers, deadlines);
+    return new DiscordAdapter(connection, gateway, workers, deadlines);
   }
 
   private static DiscordConnection connect(DiscordSettings settings, Object registrar) {
@@ -108,6 +113,10 @@ public final class DiscordAdapter implements AutoCloseable {
             .addEventListeners(registrar)
             .build();
     return DiscordConnection.of(jda);
+  }
+
+  public JdaChatGateway gateway() {
+    return gateway;
   }
 
   /**

@@ -1,17 +1,19 @@
 package io.studybot.discord;
 
+import io.studybot.core.chat.ChatHandler;
 import io.studybot.core.chat.ChatKind;
 import io.studybot.core.chat.ChatRef;
+import io.studybot.core.chat.DeliveryException;
 import io.studybot.core.chat.IncomingEvent;
 import io.studybot.core.chat.Platform;
 import io.studybot.core.chat.PlatformUser;
+import io.studybot.core.chat.Reply;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Consumer;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.User;
@@ -35,13 +37,13 @@ import org.slf4j.LoggerFactory;
 final class DiscordInteractionListener extends ListenerAdapter {
   private static final Logger log = LoggerFactory.getLogger(DiscordInteractionListener.class);
 
-  private final Consumer<IncomingEvent> bot;
+  private final ChatHandler bot;
   private final JdaChatGateway gateway;
   private final Executor workers;
   private final Watchdog watchdog;
 
   DiscordInteractionListener(
-      Consumer<IncomingEvent> bot, JdaChatGateway gateway, Executor workers, Watchdog watchdog) {
+      ChatHandler bot, JdaChatGateway gateway, Executor workers, Watchdog watchdog) {
     this.bot = bot;
     this.gateway = gateway;
     this.workers = workers;
@@ -98,7 +100,8 @@ final class DiscordInteractionListener extends ListenerAdapter {
     submit(
         () -> {
           try {
-            bot.accept(IncomingEvent.parse(user, chat, text));
+            bot.handle(IncomingEvent.parse(user, chat, text))
+                .forEach(reply -> gateway.send(reply.chat(), reply.message()));
           } catch (RuntimeException e) {
             log.error("Handling a direct message from Discord user {} failed", author.getId(), e);
           }
@@ -122,7 +125,7 @@ final class DiscordInteractionListener extends ListenerAdapter {
         submit(
             () -> {
               try {
-                gateway.answering(reply, () -> events.forEach(bot));
+                answer(reply, events);
               } catch (RuntimeException e) {
                 log.error("Handling {} in Discord chat {} failed", what, reply.chat().id(), e);
               } finally {
@@ -132,6 +135,19 @@ final class DiscordInteractionListener extends ListenerAdapter {
             });
     if (!accepted) {
       disarm.run();
+    }
+  }
+
+  private void answer(InteractionReply interaction, List<? extends IncomingEvent> events) {
+    for (IncomingEvent event : events) {
+      for (Reply reply : bot.handle(event)) {
+        try {
+          gateway.reply(interaction, reply);
+        } catch (DeliveryException e) {
+          // One reply refused (a closed DM, say) must not keep the others back.
+          log.warn("Replying in Discord chat {} failed: {}", reply.chat().id(), e.getMessage());
+        }
+      }
     }
   }
 

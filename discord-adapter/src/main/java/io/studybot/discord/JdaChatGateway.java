@@ -6,6 +6,7 @@ import io.studybot.core.chat.DeliveryException;
 import io.studybot.core.chat.OutgoingMessage;
 import io.studybot.core.chat.Platform;
 import io.studybot.core.chat.RateLimits;
+import io.studybot.core.chat.Reply;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -16,10 +17,10 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
 /**
- * The core's gateway to Discord. While the core handles an interaction, its messages to that chat
- * answer the interaction (see {@link InteractionReply}); any other message is posted: to a guild
- * channel for a group, by DM for a learner (a private chat's id is the user's id). JDA waits out
- * Discord's rate limits; a refusal becomes a {@link DeliveryException}.
+ * The core's gateway to Discord. Replies to an interaction in its chat answer it (see {@link
+ * InteractionReply}); any other message is posted: to a guild channel for a group, by DM for a
+ * learner (a private chat's id is the user's id). JDA waits out Discord's rate limits; a refusal
+ * becomes a {@link DeliveryException}.
  */
 public final class JdaChatGateway implements ChatGateway {
   /**
@@ -28,8 +29,6 @@ public final class JdaChatGateway implements ChatGateway {
    */
   static final RateLimits LIMITS = new RateLimits(25, Duration.ofSeconds(1), Duration.ofSeconds(1));
 
-  // The core sends on the thread that handed it the event, so the thread names the interaction.
-  private final ThreadLocal<InteractionReply> answering = new ThreadLocal<>();
   private final DiscordConnection connection;
   private final DiscordRenderer renderer = new DiscordRenderer();
 
@@ -47,26 +46,32 @@ public final class JdaChatGateway implements ChatGateway {
     return LIMITS;
   }
 
-  /** Runs {@code work}, during which messages to the interaction's chat answer it. */
-  void answering(InteractionReply reply, Runnable work) {
-    answering.set(reply);
+  /** A timed message, not answering anyone: posted to the channel, or by DM. */
+  @Override
+  public String send(ChatRef chat, OutgoingMessage message) {
     try {
-      work.run();
-    } finally {
-      answering.remove();
+      return post(chat, renderer.render(message), message.replaces());
+    } catch (DeliveryException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw DeliveryFailures.of(e, chat);
     }
   }
 
-  @Override
-  public String send(ChatRef chat, OutgoingMessage message) {
+  /**
+   * Shows a reply to the interaction in hand: in the interaction's chat it answers the interaction
+   * (ephemeral when personal in a server channel); anywhere else it is posted.
+   */
+  String reply(InteractionReply interaction, Reply reply) {
+    ChatRef chat = reply.chat();
+    OutgoingMessage message = reply.message();
     List<MessageCreateData> parts = renderer.render(message);
     // Only a shared chat can hide a message from the others; in a DM everything is personal.
     boolean ephemeral =
         chat.isGroup() && message.visibility() == OutgoingMessage.Visibility.PERSONAL;
-    InteractionReply reply = answering.get();
     try {
-      if (reply != null && reply.chat().equals(chat)) {
-        return answer(reply, chat, parts, message.replaces(), ephemeral);
+      if (interaction.chat().equals(chat)) {
+        return answer(interaction, chat, parts, message.replaces(), ephemeral);
       }
       return post(chat, parts, message.replaces());
     } catch (DeliveryException e) {

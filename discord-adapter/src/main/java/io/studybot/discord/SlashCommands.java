@@ -1,5 +1,7 @@
 package io.studybot.discord;
 
+import io.studybot.content.Language;
+import io.studybot.core.chat.BotCommand;
 import io.studybot.core.chat.ChatRef;
 import io.studybot.core.chat.IncomingEvent;
 import io.studybot.core.chat.PlatformUser;
@@ -8,6 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,14 +27,14 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /**
- * The bot's slash commands, one per core command, named and described in English and Chinese; and
- * how a slash command's options become the core's command arguments.
+ * The bot's slash commands, one per command of the core's catalog, named and described in English
+ * and Chinese; and how a slash command's options become the core's command arguments.
  */
 final class SlashCommands {
-  static final String SETTINGS = "settings";
-  static final String TOPICS = "topics";
+  static final String SETTINGS = BotCommand.SETTINGS.command();
+  static final String TOPICS = BotCommand.TOPICS.command();
   static final String PHASE = "phase";
-  static final String SUBSCRIBE = "subscribe";
+  static final String SUBSCRIBE = BotCommand.SUBSCRIBE.command();
 
   /** /subscribe options in the order the core reads its arguments: lesson, quiz time, zone. */
   static final List<String> SUBSCRIBE_OPTIONS = List.of("lesson", "quiz", "zone");
@@ -42,94 +45,35 @@ final class SlashCommands {
   private static final int MAX_CHOICES = 25;
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
-  /** A command: its names, descriptions, and whether its answers concern only the sender. */
-  record Definition(
-      String name, String zhName, String en, String zh, boolean personal, boolean serverAdmin) {}
-
-  static final List<Definition> DEFINITIONS =
-      List.of(
-          new Definition(
-              "start",
-              "开始",
-              "Set up: language, time zone, lesson time",
-              "设置语言、时区和学习时间",
-              true,
-              false),
-          new Definition("help", "帮助", "The list of commands", "命令列表", false, false),
-          new Definition(
-              "today", "今日", "The lesson of your current topic", "当前主题的课程", false, false),
-          new Definition("quiz", "测验", "Questions on the current topic", "当前主题的测验题", false, false),
-          new Definition("next", "下一课", "Move on to the next topic now", "现在进入下一个主题", false, false),
-          new Definition(
-              "skip",
-              "跳过",
-              "Skip the current topic; its questions count as missed",
-              "跳过当前主题，未答的题算错",
-              false,
-              false),
-          new Definition(
-              "progress",
-              "进度",
-              "Your progress; in a server, the study group's leaderboard",
-              "你的进度；在服务器中是学习小组排行榜",
-              false,
-              false),
-          new Definition(
-              TOPICS, "目录", "The syllabus, or one phase of it", "课程大纲，或其中一个阶段", false, false),
-          new Definition(
-              SETTINGS,
-              "设置",
-              "Language, time zone, lesson and quiz time",
-              "语言、时区、课程和测验时间",
-              true,
-              false),
-          new Definition("pause", "暂停", "Stop daily deliveries for now", "暂停每日推送", true, false),
-          new Definition("resume", "继续", "Restart daily deliveries", "恢复每日推送", true, false),
-          new Definition(
-              "forget", "删除数据", "Delete everything stored about you", "删除关于你的全部数据", true, false),
-          new Definition(
-              "subscribe",
-              "订阅",
-              "Post the daily lesson in this channel",
-              "在这个频道发布每日课程",
-              false,
-              true),
-          new Definition(
-              "unsubscribe",
-              "取消订阅",
-              "Stop the daily lesson in this channel",
-              "停止在这个频道发布每日课程",
-              false,
-              true),
-          new Definition("review", "复习", "Review questions you missed", "复习答错的题", true, false));
-
   private SlashCommands() {}
 
-  /** The commands to register with Discord. */
+  /** The commands to register with Discord: the core's whole catalog. */
   static List<SlashCommandData> commandData() {
-    return DEFINITIONS.stream().map(SlashCommands::data).toList();
+    return Arrays.stream(BotCommand.values()).map(SlashCommands::data).toList();
   }
 
-  private static SlashCommandData data(Definition definition) {
+  private static SlashCommandData data(BotCommand command) {
+    String name = command.command();
+    String en = command.description(Language.EN);
     SlashCommandData data =
-        Commands.slash(definition.name(), definition.en())
-            .setNameLocalizations(localized(definition.name(), definition.zhName()))
-            .setDescriptionLocalizations(localized(definition.en(), definition.zh()));
-    if (definition.serverAdmin()) {
+        Commands.slash(name, en)
+            .setNameLocalizations(localized(name, command.zhName()))
+            .setDescriptionLocalizations(localized(en, command.description(Language.ZH)));
+    if (command.adminOnly()) {
       // Discord hides these from members without Manage Server; the core checks again.
       data.setContexts(InteractionContextType.GUILD)
           .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER));
     } else {
       data.setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM);
     }
-    if (definition.name().equals(TOPICS)) {
+    if (name.equals(TOPICS)) {
       data.addOptions(
           option(OptionType.INTEGER, PHASE, "阶段", "Show this phase", "显示这个阶段").setMinValue(1));
     }
-    if (definition.name().equals(SETTINGS)) {
+    if (name.equals(SETTINGS)) {
       data.addOptions(settingOptions());
     }
-    if (definition.name().equals(SUBSCRIBE)) {
+    if (name.equals(SUBSCRIBE)) {
       data.addOptions(subscribeOptions());
     }
     return data;
@@ -186,7 +130,7 @@ final class SlashCommands {
 
   /** Whether a command's answers in a server are probably only for its sender. */
   static boolean isPersonal(String name) {
-    return DEFINITIONS.stream().anyMatch(d -> d.name().equals(name) && d.personal());
+    return BotCommand.named(name).map(BotCommand::personal).orElse(false);
   }
 
   /**

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.studybot.core.chat.BotCommand;
 import java.util.Collection;
 import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
@@ -42,7 +43,7 @@ class CommandRegistrarTest {
 
     new CommandRegistrar(Optional.empty()).onReady(ready());
 
-    assertThat(registered(globalUpdate)).hasSize(SlashCommands.DEFINITIONS.size());
+    assertThat(registered(globalUpdate)).hasSize(BotCommand.values().length);
   }
 
   @Test
@@ -63,7 +64,7 @@ class CommandRegistrarTest {
     registrar.onGuildReady(guildReady());
 
     verify(jda, never()).updateCommands();
-    assertThat(registered(guildUpdate)).hasSize(SlashCommands.DEFINITIONS.size());
+    assertThat(registered(guildUpdate)).hasSize(BotCommand.values().length);
   }
 
   private ReadyEvent ready() {

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.studybot.core.chat.ChatHandler;
 import io.studybot.core.chat.ChatKind;
 import io.studybot.core.chat.ChatRef;
 import io.studybot.core.chat.IncomingEvent;
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Consumer;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.interactions.AutoCompleteQuery;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
@@ -43,16 +43,12 @@ class DiscordInteractionListenerTest {
   private final Database database = Database.open(TestDatabases.h2());
   private final StudyBot bot =
       new StudyBot(
-          new HibernateStudyStore(database.sessionFactory()),
+          new HibernateStudyStore(database),
           TestCurriculum.create(),
           StudyRules.DEFAULT,
           new MutableClock(Instant.parse("2026-03-02T08:00:00Z")));
   private final JdaChatGateway gateway = new JdaChatGateway(discord.connection);
-  private final DiscordInteractionListener listener = listenerFor(bot::receive);
-
-  DiscordInteractionListenerTest() {
-    bot.connect(gateway);
-  }
+  private final DiscordInteractionListener listener = listenerFor(bot);
 
   @AfterEach
   void close() {
@@ -158,7 +154,7 @@ class DiscordInteractionListenerTest {
         listenerFor(
             event -> {
               watchdog.deadlinePasses(); // the core is still working when the deadline nears
-              bot.receive(event);
+              return bot.handle(event);
             });
 
     slow.onSlashCommandInteraction(discord.slash("progress", Map.of(), dm()));
@@ -175,7 +171,7 @@ class DiscordInteractionListenerTest {
         listenerFor(
             event -> {
               watchdog.deadlinePasses();
-              bot.receive(event);
+              return bot.handle(event);
             });
     slow.onSlashCommandInteraction(discord.slash("quiz", Map.of(), serverChannel("700")));
     String answer = firstAnswerButton();
@@ -196,7 +192,7 @@ class DiscordInteractionListenerTest {
   @Test
   void settingsOptionsBecomeTheCoresArguments() {
     List<IncomingEvent> received = new ArrayList<>();
-    DiscordInteractionListener recording = listenerFor(received::add);
+    DiscordInteractionListener recording = listenerFor(recordingInto(received));
 
     recording.onSlashCommandInteraction(
         discord.slash("settings", Map.of("zone", "Europe/Berlin"), dm()));
@@ -221,7 +217,7 @@ class DiscordInteractionListenerTest {
   @Test
   void aServerChannelIsTheGroupsChatAndManageServerMakesTheSenderItsAdmin() {
     List<IncomingEvent> received = new ArrayList<>();
-    DiscordInteractionListener recording = listenerFor(received::add);
+    DiscordInteractionListener recording = listenerFor(recordingInto(received));
 
     recording.onSlashCommandInteraction(
         discord.slash("subscribe", Map.of(), serverChannelAsManager("700")));
@@ -250,7 +246,7 @@ class DiscordInteractionListenerTest {
   @Test
   void messagesInServersAndFromBotsAreNotRead() {
     List<IncomingEvent> received = new ArrayList<>();
-    DiscordInteractionListener recording = listenerFor(received::add);
+    DiscordInteractionListener recording = listenerFor(recordingInto(received));
 
     recording.onMessageReceived(discord.serverMessage("/today"));
     recording.onMessageReceived(discord.botMessage("Day 1"));
@@ -275,7 +271,7 @@ class DiscordInteractionListenerTest {
 
   @Test
   void anInteractionTheCoreLeavesUnansweredIsClosedQuietly() {
-    DiscordInteractionListener silent = listenerFor(event -> {});
+    DiscordInteractionListener silent = listenerFor(event -> List.of());
 
     silent.onSlashCommandInteraction(discord.slash("help", Map.of(), serverChannel("700")));
     silent.onButtonInteraction(discord.press("cmd:quiz", "9001", dm()));
@@ -291,7 +287,7 @@ class DiscordInteractionListenerTest {
               if (event.chat().id().equals("666")) {
                 throw new IllegalStateException("boom");
               }
-              bot.receive(event);
+              return bot.handle(event);
             });
 
     flaky.onSlashCommandInteraction(discord.slash("help", Map.of(), serverChannel("666")));
@@ -306,7 +302,7 @@ class DiscordInteractionListenerTest {
   void anInteractionArrivingDuringShutdownIsDroppedWithoutADeadlineLeftArmed() {
     DiscordInteractionListener stopping =
         new DiscordInteractionListener(
-            bot::receive,
+            bot,
             gateway,
             work -> {
               throw new RejectedExecutionException("shutting down");
@@ -319,7 +315,15 @@ class DiscordInteractionListenerTest {
     assertThat(watchdog.armed()).isZero();
   }
 
-  private DiscordInteractionListener listenerFor(Consumer<IncomingEvent> core) {
+  /** A core stand-in that only records what it was handed. */
+  private static ChatHandler recordingInto(List<IncomingEvent> received) {
+    return event -> {
+      received.add(event);
+      return List.of();
+    };
+  }
+
+  private DiscordInteractionListener listenerFor(ChatHandler core) {
     return new DiscordInteractionListener(core, gateway, Runnable::run, watchdog);
   }
 

@@ -2,9 +2,8 @@ package io.studybot.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.studybot.core.chat.ChatHandler;
 import io.studybot.core.chat.DeliveryException;
-import io.studybot.core.conversation.StudyBot;
-import io.studybot.core.i18n.Messages;
 import java.time.Duration;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
@@ -14,9 +13,9 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 
 /**
- * The Telegram adapter, started in one call: it connects its gateway to the bot, registers the
- * command menu, and receives updates by long polling, or by webhook when a webhook URL is set.
- * Closing it stops receiving, lets the updates in hand finish, and releases its threads.
+ * The Telegram adapter, started in one call: it registers the command menu, and receives updates by
+ * long polling, or by webhook when a webhook URL is set. Closing it stops receiving, lets the
+ * updates in hand finish, and releases its threads.
  */
 public final class TelegramAdapter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TelegramAdapter.class);
@@ -44,11 +43,11 @@ public final class TelegramAdapter implements AutoCloseable {
   }
 
   /**
-   * Starts the adapter for {@code bot}.
+   * Starts the adapter: updates go to {@code bot}, timed deliveries through {@link #gateway()}.
    *
    * @throws IllegalStateException when Telegram refuses the token or updates cannot be received
    */
-  public static TelegramAdapter start(TelegramSettings settings, StudyBot bot) {
+  public static TelegramAdapter start(TelegramSettings settings, ChatHandler bot) {
     OkHttpClient http =
         new OkHttpClient.Builder()
             .connectTimeout(Duration.ofSeconds(10))
@@ -57,19 +56,16 @@ public final class TelegramAdapter implements AutoCloseable {
     ObjectMapper json = new ObjectMapper();
     TelegramUrl url = TelegramBotApi.telegramUrl(settings.apiUrl());
     TelegramCalls calls = new TelegramCalls(new TelegramBotApi(http, json, settings.token(), url));
-    CallbackContext callbacks = new CallbackContext();
-    TelegramChatGateway gateway = new TelegramChatGateway(calls, callbacks, settings.rateLimits());
-    bot.connect(gateway);
+    TelegramChatGateway gateway = new TelegramChatGateway(calls, settings.rateLimits());
 
     UpdateLanes lanes = null;
     try {
       Optional<String> username = botUsername(calls);
-      TelegramCommandMenu.register(calls, new Messages());
+      TelegramCommandMenu.register(calls);
       TelegramUpdateHandler handler =
           new TelegramUpdateHandler(
               bot,
               new TelegramUpdateMapper(() -> username),
-              callbacks,
               gateway,
               new TelegramChatAdmins(calls));
       lanes = new UpdateLanes(LANES, handler::handle);

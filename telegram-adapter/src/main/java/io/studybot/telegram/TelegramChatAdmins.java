@@ -1,6 +1,7 @@
 package io.studybot.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.studybot.core.chat.BotCommand;
 import io.studybot.core.chat.ChatRef;
 import io.studybot.core.chat.DeliveryException;
 import io.studybot.core.chat.PlatformUser;
@@ -16,9 +17,6 @@ import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMem
 final class TelegramChatAdmins {
   private static final Logger log = LoggerFactory.getLogger(TelegramChatAdmins.class);
 
-  /** The commands whose effect on a group only its admins may decide. */
-  static final Set<String> ADMIN_COMMANDS = Set.of("subscribe", "unsubscribe");
-
   private static final Set<String> ADMIN_STATUSES = Set.of("creator", "administrator");
 
   private final TelegramCalls calls;
@@ -29,7 +27,7 @@ final class TelegramChatAdmins {
 
   /** Whether this command in this chat needs the answer at all. */
   static boolean matters(String command, ChatRef chat) {
-    return chat.isGroup() && ADMIN_COMMANDS.contains(command);
+    return chat.isGroup() && BotCommand.named(command).map(BotCommand::adminOnly).orElse(false);
   }
 
   /** True only when Telegram says so; an error counts as no. */

@@ -7,6 +7,7 @@ import io.studybot.core.chat.DeliveryException;
 import io.studybot.core.chat.OutgoingMessage;
 import io.studybot.core.chat.Platform;
 import io.studybot.core.chat.RateLimits;
+import io.studybot.core.chat.Reply;
 import io.studybot.core.chat.RichText;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +26,8 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 /**
  * The core's messages as Telegram messages: HTML parse mode, inline keyboards for buttons, long
  * texts split across messages (the buttons go under the last one). A message that replaces another
- * edits it; if the edit fails, it is sent anew. A personal reply to a button press in a group shows
- * as a popup to the person who pressed; any other personal reply in a group is posted there,
- * addressed to its person by name.
+ * edits it; if the edit fails, it is sent anew. Replies to an update are shown with the update in
+ * hand ({@link #reply}), timed deliveries without one ({@link #send}).
  */
 public final class TelegramChatGateway implements ChatGateway {
   private static final Logger log = LoggerFactory.getLogger(TelegramChatGateway.class);
@@ -36,12 +36,10 @@ public final class TelegramChatGateway implements ChatGateway {
   static final int MAX_POPUP_LENGTH = 200;
 
   private final TelegramCalls calls;
-  private final CallbackContext callbacks;
   private final RateLimits rateLimits;
 
-  TelegramChatGateway(TelegramCalls calls, CallbackContext callbacks, RateLimits rateLimits) {
+  TelegramChatGateway(TelegramCalls calls, RateLimits rateLimits) {
     this.calls = calls;
-    this.callbacks = callbacks;
     this.rateLimits = rateLimits;
   }
 
@@ -55,18 +53,36 @@ public final class TelegramChatGateway implements ChatGateway {
     return rateLimits;
   }
 
+  /** A timed message, not answering anyone: sent to the chat as it is. */
   @Override
   public String send(ChatRef chat, OutgoingMessage message) {
+    return post(chat, message.body(), message);
+  }
+
+  /**
+   * Shows a reply to the update in hand. A personal reply to a button press in a group pops up for
+   * the presser; any other personal reply in a group is posted there, addressed to its person.
+   */
+  void reply(TelegramInteraction interaction, Reply reply) {
+    ChatRef chat = reply.chat();
+    OutgoingMessage message = reply.message();
     RichText body = message.body();
-    if (message.visibility() == OutgoingMessage.Visibility.PERSONAL && chat.isGroup()) {
-      Optional<String> query = callbacks.take(chat);
+    boolean answersSender = chat.equals(interaction.chat());
+    if (message.visibility() == OutgoingMessage.Visibility.PERSONAL
+        && chat.isGroup()
+        && answersSender) {
+      Optional<String> query = interaction.takeCallbackQuery();
       if (query.isPresent()) {
         popup(query.get(), message.plainText());
-        return "";
+        return;
       }
       // Telegram has no message only one member of a group sees; say whom it is for.
-      body = addressed(body, callbacks.senderIn(chat));
+      body = addressed(body, interaction.senderName());
     }
+    post(chat, body, message);
+  }
+
+  private String post(ChatRef chat, RichText body, OutgoingMessage message) {
     List<String> parts = TelegramHtmlRenderer.split(body, TelegramHtmlRenderer.MAX_MESSAGE_LENGTH);
     InlineKeyboardMarkup keyboard = keyboard(message.buttons());
     if (message.replaces().isPresent() && parts.size() == 1) {
@@ -83,13 +99,10 @@ public final class TelegramChatGateway implements ChatGateway {
     return lastId;
   }
 
-  private static RichText addressed(RichText body, Optional<String> name) {
-    if (name.isEmpty()) {
-      return body;
-    }
+  private static RichText addressed(RichText body, String name) {
     List<RichText.Block> blocks = new ArrayList<>(body.blocks());
     List<RichText.Span> spans = new ArrayList<>();
-    spans.add(new RichText.Bold(name.get()));
+    spans.add(new RichText.Bold(name));
     spans.add(new RichText.Plain(": "));
     if (!blocks.isEmpty() && blocks.get(0) instanceof RichText.Paragraph first) {
       spans.addAll(first.spans());

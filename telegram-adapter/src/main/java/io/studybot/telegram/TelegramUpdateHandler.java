@@ -2,9 +2,10 @@ package io.studybot.telegram;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.studybot.core.chat.ChatHandler;
 import io.studybot.core.chat.DeliveryException;
 import io.studybot.core.chat.IncomingEvent;
-import io.studybot.core.conversation.StudyBot;
+import io.studybot.core.chat.Reply;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -13,29 +14,26 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * Handles one update: skips one already seen (Telegram redelivers after a timeout or a restart),
- * maps it, hands the event to the core, and answers a button's callback query when the core's
- * replies did not. A failure is logged and never reaches the polling loop or the webhook server.
+ * maps it, hands the event to the core, shows the replies, and answers a button's callback query
+ * when no reply did. A failure is logged and never reaches the polling loop or the webhook server.
  */
 final class TelegramUpdateHandler {
   private static final Logger log = LoggerFactory.getLogger(TelegramUpdateHandler.class);
 
-  private final StudyBot bot;
+  private final ChatHandler bot;
   private final TelegramUpdateMapper mapper;
-  private final CallbackContext callbacks;
   private final TelegramChatGateway gateway;
   private final TelegramChatAdmins admins;
   private final Cache<Integer, Boolean> seen =
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofHours(1)).build();
 
   TelegramUpdateHandler(
-      StudyBot bot,
+      ChatHandler bot,
       TelegramUpdateMapper mapper,
-      CallbackContext callbacks,
       TelegramChatGateway gateway,
       TelegramChatAdmins admins) {
     this.bot = bot;
     this.mapper = mapper;
-    this.callbacks = callbacks;
     this.gateway = gateway;
     this.admins = admins;
   }
@@ -60,11 +58,24 @@ final class TelegramUpdateHandler {
 
   private void deliver(TelegramUpdateMapper.Inbound inbound) {
     IncomingEvent event = withAdminWord(inbound.event());
-    callbacks.begin(event.chat(), event.user().displayName(), inbound.callbackQueryId());
+    TelegramInteraction interaction =
+        new TelegramInteraction(
+            event.chat(), event.user().displayName(), inbound.callbackQueryId());
     try {
-      bot.receive(event);
+      for (Reply reply : bot.handle(event)) {
+        show(interaction, reply);
+      }
     } finally {
-      callbacks.end().ifPresent(this::acknowledge);
+      interaction.takeCallbackQuery().ifPresent(this::acknowledge);
+    }
+  }
+
+  /** Shows one reply; a failure is logged and the other replies still go out. */
+  private void show(TelegramInteraction interaction, Reply reply) {
+    try {
+      gateway.reply(interaction, reply);
+    } catch (DeliveryException e) {
+      log.warn("Replying in Telegram chat {} failed: {}", reply.chat().id(), e.getMessage());
     }
   }
 

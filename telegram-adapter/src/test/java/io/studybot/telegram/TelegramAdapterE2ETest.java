@@ -33,7 +33,7 @@ class TelegramAdapterE2ETest {
     database = Database.open(TestDatabases.h2());
     StudyBot bot =
         new StudyBot(
-            new HibernateStudyStore(database.sessionFactory()),
+            new HibernateStudyStore(database),
             Curricula.bundled(),
             StudyRules.DEFAULT,
             Clock.systemUTC());

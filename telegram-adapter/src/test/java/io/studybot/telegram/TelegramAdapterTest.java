@@ -2,14 +2,11 @@ package io.studybot.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verify;
 
-import io.studybot.core.chat.ChatGateway;
-import io.studybot.core.conversation.StudyBot;
+import io.studybot.core.chat.ChatHandler;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class TelegramAdapterTest {
   private FakeBotApi api;
-  private final StudyBot bot = mock(StudyBot.class);
+  private final ChatHandler bot = event -> List.of();
 
   @BeforeEach
   void start() throws IOException {
@@ -33,7 +30,6 @@ class TelegramAdapterTest {
   void longPollingStartsWithTheMenuAndPollsUntilClosed() throws Exception {
     try (TelegramAdapter adapter =
         TelegramAdapter.start(TelegramSettings.longPolling(FakeBotApi.TOKEN, api.url()), bot)) {
-      verify(bot).connect(any(ChatGateway.class));
       assertThat(adapter.webhookPort()).isEmpty();
       while (api.calls("getUpdates").isEmpty()) {
         Thread.onSpinWait();

@@ -9,6 +9,7 @@ import io.studybot.core.chat.ChatRef;
 import io.studybot.core.chat.DeliveryException;
 import io.studybot.core.chat.OutgoingMessage;
 import io.studybot.core.chat.Platform;
+import io.studybot.core.chat.Reply;
 import io.studybot.core.chat.RichText;
 import java.io.IOException;
 import java.time.Duration;
@@ -24,15 +25,13 @@ class TelegramChatGatewayTest {
   private static final ChatRef GROUP = new ChatRef(Platform.TELEGRAM, "-500", ChatKind.GROUP);
 
   private FakeBotApi api;
-  private final CallbackContext callbacks = new CallbackContext();
   private TelegramChatGateway gateway;
 
   @BeforeEach
   void start() throws IOException {
     api = new FakeBotApi();
     gateway =
-        new TelegramChatGateway(
-            api.calls(new ArrayList<>()), callbacks, TelegramSettings.DEFAULT_RATE_LIMITS);
+        new TelegramChatGateway(api.calls(new ArrayList<>()), TelegramSettings.DEFAULT_RATE_LIMITS);
   }
 
   @AfterEach
@@ -121,24 +120,25 @@ class TelegramChatGatewayTest {
 
   @Test
   void aPersonalReplyToAPressInAGroupIsAPopupForThePresser() {
-    callbacks.begin(GROUP, "Eve", Optional.of("cq-1"));
+    TelegramInteraction interaction = new TelegramInteraction(GROUP, "Eve", Optional.of("cq-1"));
 
-    String id = gateway.send(GROUP, OutgoingMessage.text("❌ Not quite, you chose B.").personal());
+    gateway.reply(
+        interaction,
+        new Reply(GROUP, OutgoingMessage.text("❌ Not quite, you chose B.").personal()));
 
-    assertThat(id).isEmpty();
     assertThat(api.calls("sendMessage")).isEmpty();
     FakeBotApi.Call popup = api.calls("answerCallbackQuery").get(0);
     assertThat(popup.body().path("callback_query_id").asText()).isEqualTo("cq-1");
     assertThat(popup.body().path("text").asText()).isEqualTo("❌ Not quite, you chose B.");
     assertThat(popup.body().path("show_alert").asBoolean()).isTrue();
-    assertThat(callbacks.end()).isEmpty();
+    assertThat(interaction.takeCallbackQuery()).isEmpty();
   }
 
   @Test
   void aLongPopupIsShortenedToTelegramsLimit() {
-    callbacks.begin(GROUP, "Eve", Optional.of("cq-2"));
+    TelegramInteraction interaction = new TelegramInteraction(GROUP, "Eve", Optional.of("cq-2"));
 
-    gateway.send(GROUP, OutgoingMessage.text("z".repeat(500)).personal());
+    gateway.reply(interaction, new Reply(GROUP, OutgoingMessage.text("z".repeat(500)).personal()));
 
     assertThat(api.calls("answerCallbackQuery").get(0).body().path("text").asText())
         .hasSize(200)
@@ -147,9 +147,10 @@ class TelegramChatGatewayTest {
 
   @Test
   void aShortenedPopupNeverCutsAnEmojiInHalf() {
-    callbacks.begin(GROUP, "Eve", Optional.of("cq-5"));
+    TelegramInteraction interaction = new TelegramInteraction(GROUP, "Eve", Optional.of("cq-5"));
 
-    gateway.send(GROUP, OutgoingMessage.text("z".repeat(198) + "🔥🔥").personal());
+    gateway.reply(
+        interaction, new Reply(GROUP, OutgoingMessage.text("z".repeat(198) + "🔥🔥").personal()));
 
     String popup = api.calls("answerCallbackQuery").get(0).body().path("text").asText();
     assertThat(popup).isEqualTo("z".repeat(198) + "…");
@@ -157,9 +158,11 @@ class TelegramChatGatewayTest {
 
   @Test
   void aPersonalReplyWithoutAPressGoesToTheGroupAddressedToTheSender() {
-    callbacks.begin(GROUP, "<b>Eve & co</b>", Optional.empty());
+    TelegramInteraction interaction =
+        new TelegramInteraction(GROUP, "<b>Eve & co</b>", Optional.empty());
 
-    gateway.send(GROUP, OutgoingMessage.text("/settings is personal").personal());
+    gateway.reply(
+        interaction, new Reply(GROUP, OutgoingMessage.text("/settings is personal").personal()));
 
     assertThat(api.calls("answerCallbackQuery")).isEmpty();
     assertThat(api.calls("sendMessage").get(0).body().path("text").asText())
@@ -168,26 +171,30 @@ class TelegramChatGatewayTest {
 
   @Test
   void aSecondPersonalReplyToOnePressGoesToTheGroupAsThePopupIsUsed() {
-    callbacks.begin(GROUP, "Eve", Optional.of("cq-3"));
+    TelegramInteraction interaction = new TelegramInteraction(GROUP, "Eve", Optional.of("cq-3"));
 
-    gateway.send(GROUP, OutgoingMessage.text("✅ Right").personal());
-    gateway.send(GROUP, OutgoingMessage.text("🏁 Quiz done: 3 of 3 right.").personal());
+    gateway.reply(interaction, new Reply(GROUP, OutgoingMessage.text("✅ Right").personal()));
+    gateway.reply(
+        interaction,
+        new Reply(GROUP, OutgoingMessage.text("🏁 Quiz done: 3 of 3 right.").personal()));
 
     assertThat(api.calls("answerCallbackQuery")).hasSize(1);
     assertThat(api.calls("sendMessage").get(0).body().path("text").asText())
         .isEqualTo("<b>Eve</b>: 🏁 Quiz done: 3 of 3 right.");
-    assertThat(callbacks.end()).isEmpty();
+    assertThat(interaction.takeCallbackQuery()).isEmpty();
   }
 
   @Test
   void aPersonalReplyInAPrivateChatIsAnOrdinaryMessage() {
-    callbacks.begin(PRIVATE, "Ada", Optional.of("cq-4"));
+    TelegramInteraction interaction = new TelegramInteraction(PRIVATE, "Ada", Optional.of("cq-4"));
 
-    gateway.send(PRIVATE, OutgoingMessage.text("You have already answered").personal());
+    gateway.reply(
+        interaction,
+        new Reply(PRIVATE, OutgoingMessage.text("You have already answered").personal()));
 
     assertThat(api.calls("sendMessage").get(0).body().path("text").asText())
         .isEqualTo("You have already answered");
-    assertThat(callbacks.end()).contains("cq-4");
+    assertThat(interaction.takeCallbackQuery()).contains("cq-4");
   }
 
   @Test

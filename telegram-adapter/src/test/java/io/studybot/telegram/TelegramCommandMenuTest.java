@@ -3,7 +3,7 @@ package io.studybot.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.studybot.content.Language;
-import io.studybot.core.i18n.Messages;
+import io.studybot.core.chat.ChatKind;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,22 +11,19 @@ import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 
 class TelegramCommandMenuTest {
-  private final Messages messages = new Messages();
-
   @Test
-  void theMenuListsTheCommandsOfTheHelpTextInEachLanguage() {
-    List<BotCommand> english =
-        TelegramCommandMenu.commands(messages, Language.EN, TelegramCommandMenu.PRIVATE_HELP);
-    List<BotCommand> chinese =
-        TelegramCommandMenu.commands(messages, Language.ZH, TelegramCommandMenu.PRIVATE_HELP);
+  void thePrivateMenuListsTheCatalogsPersonalCommandsInEachLanguage() {
+    List<BotCommand> english = TelegramCommandMenu.commands(ChatKind.PRIVATE, Language.EN);
+    List<BotCommand> chinese = TelegramCommandMenu.commands(ChatKind.PRIVATE, Language.ZH);
 
     assertThat(english)
         .extracting(BotCommand::getCommand)
-        .contains("start", "today", "quiz", "progress", "settings", "pause", "resume", "forget");
+        .contains("start", "today", "quiz", "progress", "settings", "pause", "resume", "forget")
+        .doesNotContain("subscribe", "unsubscribe");
     assertThat(chinese)
         .extracting(BotCommand::getCommand)
         .isEqualTo(english.stream().map(BotCommand::getCommand).toList());
-    assertThat(english.get(0).getDescription()).startsWith("set up language");
+    assertThat(english.get(0).getDescription()).startsWith("Set up language");
     assertThat(chinese.get(0).getDescription()).startsWith("设置语言");
     assertThat(english)
         .allSatisfy(
@@ -36,8 +33,7 @@ class TelegramCommandMenuTest {
 
   @Test
   void groupsGetTheGroupMenu() {
-    List<BotCommand> group =
-        TelegramCommandMenu.commands(messages, Language.EN, TelegramCommandMenu.GROUP_HELP);
+    List<BotCommand> group = TelegramCommandMenu.commands(ChatKind.GROUP, Language.EN);
 
     assertThat(group)
         .extracting(BotCommand::getCommand)
@@ -48,7 +44,7 @@ class TelegramCommandMenuTest {
   @Test
   void theMenusAreRegisteredForChineseEnglishAndEveryoneElse() throws IOException {
     try (FakeBotApi api = new FakeBotApi()) {
-      TelegramCommandMenu.register(api.calls(new ArrayList<>()), messages);
+      TelegramCommandMenu.register(api.calls(new ArrayList<>()));
 
       List<FakeBotApi.Call> calls = api.calls("setMyCommands");
       assertThat(calls)
@@ -73,7 +69,7 @@ class TelegramCommandMenuTest {
       api.answer(
           "setMyCommands", 500, "{\"message\":\"API method 'setMyCommands' is not supported.\"}");
 
-      TelegramCommandMenu.register(api.calls(new ArrayList<>()), messages);
+      TelegramCommandMenu.register(api.calls(new ArrayList<>()));
 
       assertThat(api.calls("setMyCommands")).hasSize(1);
     }

@@ -1,44 +1,47 @@
 package io.studybot.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doThrow;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.studybot.core.chat.IncomingEvent;
-import io.studybot.core.conversation.StudyBot;
+import io.studybot.core.chat.OutgoingMessage;
+import io.studybot.core.chat.Reply;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 class TelegramUpdateHandlerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private FakeBotApi api;
-  private StudyBot bot;
+
+  /** What the core was handed, in order. */
+  private final List<IncomingEvent> received = new ArrayList<>();
+
+  /** What the core answers to each event; nothing unless a test says otherwise. */
+  private Function<IncomingEvent, List<Reply>> core = event -> List.of();
+
   private TelegramUpdateHandler handler;
 
   @BeforeEach
   void start() throws IOException {
     api = new FakeBotApi();
-    bot = mock(StudyBot.class);
-    CallbackContext callbacks = new CallbackContext();
     TelegramCalls calls = api.calls(new ArrayList<>());
     TelegramChatGateway gateway =
-        new TelegramChatGateway(calls, callbacks, TelegramSettings.DEFAULT_RATE_LIMITS);
+        new TelegramChatGateway(calls, TelegramSettings.DEFAULT_RATE_LIMITS);
     handler =
         new TelegramUpdateHandler(
-            bot,
+            event -> {
+              received.add(event);
+              return core.apply(event);
+            },
             new TelegramUpdateMapper(() -> Optional.of("StudyBot")),
-            callbacks,
             gateway,
             new TelegramChatAdmins(calls));
   }
@@ -85,24 +88,33 @@ class TelegramUpdateHandlerTest {
     handler.handle(command(10, "/today"));
     handler.handle(command(10, "/today"));
 
-    verify(bot, times(1)).receive(any(IncomingEvent.Command.class));
+    assertThat(received).singleElement().isInstanceOf(IncomingEvent.Command.class);
   }
 
   @Test
   void aFailureOnOneUpdateIsLoggedAndTheNextIsHandled() throws IOException {
-    doThrow(new IllegalStateException("boom")).doNothing().when(bot).receive(any());
+    core =
+        event -> {
+          if (received.size() == 1) {
+            throw new IllegalStateException("boom");
+          }
+          return List.of(new Reply(event.chat(), OutgoingMessage.text("quiz")));
+        };
 
     handler.handle(command(11, "/today"));
     handler.handle(command(12, "/quiz"));
 
-    verify(bot, times(2)).receive(any());
+    assertThat(received).hasSize(2);
+    assertThat(api.calls("sendMessage"))
+        .singleElement()
+        .satisfies(call -> assertThat(call.body().path("text").asText()).isEqualTo("quiz"));
   }
 
   @Test
   void aPressTheCoreDidNotAnswerWithAPopupStillStopsTheSpinner() throws IOException {
     handler.handle(press(13));
 
-    verify(bot).receive(any(IncomingEvent.ButtonPress.class));
+    assertThat(received).singleElement().isInstanceOf(IncomingEvent.ButtonPress.class);
     assertThat(api.calls("answerCallbackQuery")).hasSize(1);
     assertThat(api.calls("answerCallbackQuery").get(0).body().path("callback_query_id").asText())
         .isEqualTo("cq-13");
@@ -110,7 +122,10 @@ class TelegramUpdateHandlerTest {
 
   @Test
   void aPressIsAnsweredEvenWhenHandlingItFailed() throws IOException {
-    doThrow(new IllegalStateException("boom")).when(bot).receive(any());
+    core =
+        event -> {
+          throw new IllegalStateException("boom");
+        };
 
     handler.handle(press(14));
 
@@ -124,12 +139,13 @@ class TelegramUpdateHandlerTest {
         200,
         "{\"ok\":true,\"result\":{\"status\":\"administrator\","
             + "\"user\":{\"id\":300,\"is_bot\":false,\"first_name\":\"Ada\"}}}");
-    ArgumentCaptor<IncomingEvent> event = ArgumentCaptor.forClass(IncomingEvent.class);
 
     handler.handle(command(17, "/subscribe 08:00", "{'id': -500, 'type': 'group', 'title': 'S'}"));
 
-    verify(bot).receive(event.capture());
-    assertThat(((IncomingEvent.Command) event.getValue()).senderIsChatAdmin()).isTrue();
+    assertThat(received)
+        .singleElement()
+        .satisfies(
+            event -> assertThat(((IncomingEvent.Command) event).senderIsChatAdmin()).isTrue());
   }
 
   @Test
@@ -139,12 +155,13 @@ class TelegramUpdateHandlerTest {
         200,
         "{\"ok\":true,\"result\":{\"status\":\"member\","
             + "\"user\":{\"id\":300,\"is_bot\":false,\"first_name\":\"Ada\"}}}");
-    ArgumentCaptor<IncomingEvent> event = ArgumentCaptor.forClass(IncomingEvent.class);
 
     handler.handle(command(18, "/unsubscribe", "{'id': -500, 'type': 'group', 'title': 'S'}"));
 
-    verify(bot).receive(event.capture());
-    assertThat(((IncomingEvent.Command) event.getValue()).senderIsChatAdmin()).isFalse();
+    assertThat(received)
+        .singleElement()
+        .satisfies(
+            event -> assertThat(((IncomingEvent.Command) event).senderIsChatAdmin()).isFalse());
   }
 
   @Test
@@ -162,6 +179,59 @@ class TelegramUpdateHandlerTest {
     handler.handle(press(15));
     handler.handle(command(16, "/help"));
 
-    verify(bot, times(2)).receive(any());
+    assertThat(received).hasSize(2);
+  }
+
+  @Test
+  void aPersonalReplyToAPressInAGroupPopsUpAndTheRestGoToTheGroup() throws IOException {
+    core =
+        event ->
+            List.of(
+                new Reply(event.chat(), OutgoingMessage.text("✅ Right").personal()),
+                new Reply(event.chat(), OutgoingMessage.text("🏁 Done").personal()));
+
+    handler.handle(groupPress(21));
+
+    assertThat(api.calls("answerCallbackQuery"))
+        .singleElement()
+        .satisfies(
+            call -> {
+              assertThat(call.body().path("callback_query_id").asText()).isEqualTo("cq-21");
+              assertThat(call.body().path("text").asText()).isEqualTo("✅ Right");
+            });
+    assertThat(api.calls("sendMessage"))
+        .singleElement()
+        .satisfies(
+            call -> assertThat(call.body().path("text").asText()).isEqualTo("<b>Ada</b>: 🏁 Done"));
+  }
+
+  @Test
+  void aReplyRefusedByTelegramDoesNotKeepTheNextOneBack() throws IOException {
+    api.fail("editMessageText", 403, "Forbidden: bot was blocked by the user");
+    core =
+        event ->
+            List.of(
+                new Reply(
+                    event.chat(), OutgoingMessage.text("verdict").replacing(Optional.of("44"))),
+                new Reply(event.chat(), OutgoingMessage.text("summary")));
+
+    handler.handle(press(22));
+
+    assertThat(api.calls("sendMessage"))
+        .singleElement()
+        .satisfies(call -> assertThat(call.body().path("text").asText()).isEqualTo("summary"));
+  }
+
+  private static Update groupPress(int updateId) throws IOException {
+    return JSON.readValue(
+        ("{'update_id': "
+                + updateId
+                + ", 'callback_query': {'id': 'cq-"
+                + updateId
+                + "', 'data': 'a:1:0', 'from': {'id': 300, 'is_bot': false, 'first_name': 'Ada'},"
+                + " 'message': {'message_id': 45, 'date': 1700000000,"
+                + " 'chat': {'id': -500, 'type': 'group', 'title': 'S'}}}}")
+            .replace('\'', '"'),
+        Update.class);
   }
 }

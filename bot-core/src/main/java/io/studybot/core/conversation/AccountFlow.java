@@ -39,13 +39,13 @@ final class AccountFlow {
             .withButtons(
                 List.of(
                     List.of(
-                        new Button(turn.text("forget.yes"), Payload.of(Payload.FORGET, "yes")),
-                        new Button(turn.text("forget.no"), Payload.of(Payload.FORGET, "no"))))));
+                        new Button(turn.text("forget.yes"), new Payload.Forget(true).token()),
+                        new Button(turn.text("forget.no"), new Payload.Forget(false).token())))));
   }
 
-  void forgetAnswer(Turn turn, Payload payload) {
-    if (payload.value().equals("yes") && !turn.inGroup()) {
-      turn.repository.deleteLearner(turn.learner.id());
+  void forgetAnswer(Turn turn, Payload.Forget answer) {
+    if (answer.confirmed() && !turn.inGroup()) {
+      turn.learners.delete(turn.learner.id());
       turn.forget();
       turn.say("forget.done");
     } else {

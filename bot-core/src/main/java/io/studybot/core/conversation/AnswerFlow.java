@@ -6,13 +6,12 @@ import io.studybot.core.chat.IncomingEvent;
 import io.studybot.core.chat.OutgoingMessage;
 import io.studybot.core.chat.RichText;
 import io.studybot.core.i18n.Messages;
+import io.studybot.core.study.AnswerOutcome;
+import io.studybot.core.study.DeliveredQuestion;
 import io.studybot.core.study.Enrollment;
 import io.studybot.core.study.Quiz;
 import io.studybot.core.study.QuizAttempt;
-import io.studybot.core.study.QuizQuestion;
 import io.studybot.core.study.Streak;
-import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -29,94 +28,85 @@ final class AnswerFlow {
     this.reviews = reviews;
   }
 
-  void answer(Turn turn, IncomingEvent.ButtonPress press, Payload payload) {
-    Optional<long[]> parts = payload.answerParts();
-    Optional<QuizQuestion> delivered = parts.flatMap(p -> turn.repository.quizQuestion(p[0]));
-    Optional<Quiz> quiz = delivered.flatMap(q -> turn.repository.quiz(q.quizId()));
-    if (quiz.isEmpty() || !quiz.get().deliveredTo(turn.chat())) {
+  void answer(Turn turn, IncomingEvent.ButtonPress press, Payload.Answer payload) {
+    Optional<DeliveredQuestion> delivered = turn.quizzes.delivered(payload.quizQuestionId());
+    if (delivered.isEmpty() || !delivered.get().quiz().deliveredTo(turn.chat())) {
       turn.sayPersonally("button.stale");
       return;
     }
-    Optional<Enrollment> enrollment = owner(turn, quiz.get());
-    if (enrollment.isEmpty()) {
+    Quiz quiz = delivered.get().quiz();
+    if (!mayAnswer(turn, quiz)) {
       turn.sayPersonally("answer.not-yours");
       return;
     }
     turn.speak(turn.learner.language()); // verdicts are personal, in the presser's language
-    Optional<Topic> topic = turn.curriculum.topic(delivered.get().topicId());
-    if (topic.isEmpty()) {
+    Optional<Question> question = question(turn, delivered.get());
+    int choice = payload.choice();
+    if (question.isEmpty() || choice >= question.get().choices().size()) {
       turn.sayPersonally("button.stale");
       return;
     }
-    Question question = topic.get().question(delivered.get().questionId());
-    int choice = (int) parts.get()[1];
-    if (choice < 0 || choice >= question.choices().size()) {
-      turn.sayPersonally("button.stale");
+    if (quiz.closed()) {
+      // A closed quiz was answered or skipped already; say which.
+      boolean answered =
+          turn.quizzes.unanswered(quiz.id(), turn.learner.id()).stream()
+              .noneMatch(q -> q.id().equals(delivered.get().question().id()));
+      turn.sayPersonally(answered ? "answer.twice" : "quiz.closed");
       return;
     }
-    if (turn.repository.attempt(delivered.get().id(), turn.learner.id()).isPresent()) {
-      turn.sayPersonally("answer.twice");
-      return;
-    }
-    if (quiz.get().closed()) {
-      turn.sayPersonally("quiz.closed");
-      return;
-    }
-    record(turn, press, quiz.get(), enrollment.get(), delivered.get(), question, choice);
+    record(turn, press, delivered.get(), question.get(), choice);
   }
 
-  /** The enrollment the quiz belongs to, if this person may answer it. */
-  private static Optional<Enrollment> owner(Turn turn, Quiz quiz) {
+  /** In a group every member may answer the group's quiz; in private only its learner. */
+  private static boolean mayAnswer(Turn turn, Quiz quiz) {
     Enrollment enrollment =
         turn.inGroup()
             ? Courses.enrollmentFor(turn)
-            : turn.repository
-                .learnerEnrollment(turn.learner.id(), turn.curriculum.id())
-                .orElse(null);
-    if (enrollment == null || !Objects.equals(enrollment.id(), quiz.enrollmentId())) {
-      return Optional.empty();
-    }
-    return Optional.of(enrollment);
+            : turn.enrollments.find(turn.learner.owner(), turn.curriculum.id()).orElse(null);
+    return enrollment != null && enrollment.id().equals(quiz.enrollmentId());
+  }
+
+  private static Optional<Question> question(Turn turn, DeliveredQuestion delivered) {
+    Optional<Topic> topic = turn.curriculum.topic(delivered.question().topicId());
+    return topic.flatMap(t -> t.findQuestion(delivered.question().questionId()));
   }
 
   private void record(
       Turn turn,
       IncomingEvent.ButtonPress press,
-      Quiz quiz,
-      Enrollment enrollment,
-      QuizQuestion delivered,
+      DeliveredQuestion delivered,
       Question question,
       int choice) {
     boolean correct = choice == question.correctIndex();
-    turn.repository.addAttempt(
-        new QuizAttempt(delivered.id(), turn.learner.id(), choice, correct, turn.now));
-    reviews.record(turn, delivered, correct);
+    AnswerOutcome outcome =
+        turn.quizzes.recordAnswer(
+            new QuizAttempt(
+                delivered.question().id(), turn.learner.id(), choice, correct, turn.now));
+    if (!outcome.recorded()) {
+      turn.sayPersonally("answer.twice");
+      return;
+    }
+    reviews.record(turn, delivered.question(), correct);
     RichText verdict = questions.verdict(question, choice, turn.language());
     OutgoingMessage message = OutgoingMessage.of(verdict);
     turn.reply(turn.inGroup() ? message.personal() : message.replacing(press.messageId()));
-    List<QuizQuestion> all = turn.repository.questionsOf(quiz.id());
-    if (turn.repository.answeredInQuiz(quiz.id(), turn.learner.id()) == all.size()) {
-      finish(turn, quiz, enrollment, all);
+    if (outcome.quizFinished()) {
+      finish(turn, delivered.quiz(), outcome);
     }
   }
 
   /** The learner answered every question: the day counts for the streak and the topic is done. */
-  private static void finish(Turn turn, Quiz quiz, Enrollment enrollment, List<QuizQuestion> all) {
+  private static void finish(Turn turn, Quiz quiz, AnswerOutcome outcome) {
     Streak streak = turn.learner.streak().studiedOn(turn.learnerToday());
     turn.learner.setStreak(streak);
     if (!quiz.review()) {
-      turn.repository.markCompleted(enrollment.id(), quiz.topicId(), turn.now);
+      turn.enrollments.markCompleted(quiz.enrollmentId(), quiz.topicId(), turn.now);
     }
     if (!turn.inGroup()) {
       quiz.close();
     }
-    long right =
-        all.stream()
-            .map(q -> turn.repository.attempt(q.id(), turn.learner.id()))
-            .flatMap(Optional::stream)
-            .filter(QuizAttempt::correct)
-            .count();
-    String summary = turn.text("quiz.finished", right, all.size(), streak.current());
+    String summary =
+        turn.text("quiz.finished", outcome.right(), outcome.questions(), streak.current());
     OutgoingMessage message = OutgoingMessage.text(summary);
     turn.reply(turn.inGroup() ? message.personal() : message);
   }

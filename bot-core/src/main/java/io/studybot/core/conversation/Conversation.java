@@ -2,17 +2,21 @@ package io.studybot.core.conversation;
 
 import io.studybot.content.Curriculum;
 import io.studybot.content.Language;
+import io.studybot.core.chat.BotCommand;
+import io.studybot.core.chat.ChatKind;
 import io.studybot.core.chat.IncomingEvent;
+import io.studybot.core.chat.OutgoingMessage;
 import io.studybot.core.chat.PlatformUser;
 import io.studybot.core.chat.Reply;
 import io.studybot.core.i18n.Messages;
 import io.studybot.core.schedule.DeliveryKind;
 import io.studybot.core.schedule.OutboxEntry;
+import io.studybot.core.state.Repositories;
 import io.studybot.core.study.Awaiting;
 import io.studybot.core.study.Learner;
 import io.studybot.core.study.StudyGroup;
-import io.studybot.core.study.StudyRepository;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,9 +44,9 @@ final class Conversation {
     this.account = new AccountFlow(rules.maxFrozenDays());
   }
 
-  List<Reply> handle(IncomingEvent event, StudyRepository repository, Instant now) {
-    Learner learner = learnerFor(event.user(), repository, now);
-    Turn turn = Turn.of(event, repository, learner, curriculum, messages, now);
+  List<Reply> handle(IncomingEvent event, Repositories repositories, Instant now) {
+    Learner learner = learnerFor(event.user(), repositories, now);
+    Turn turn = Turn.of(event, repositories, learner, curriculum, messages, now);
     notice(turn, learner);
     if (event instanceof IncomingEvent.Command command) {
       learner.await(null); // a command ends any question the bot was waiting on
@@ -82,34 +86,33 @@ final class Conversation {
    * A queued delivery's messages: the day's lesson (the course moves on one topic a day), the day's
    * quiz, or the notice to a silent learner. Nothing when its owner left or stopped it.
    */
-  List<Reply> deliver(OutboxEntry entry, StudyRepository repository, Instant now) {
+  List<Reply> deliver(OutboxEntry entry, Repositories repositories, Instant now) {
     IncomingEvent event = scheduledEvent(entry, entry.kind().name());
-    if (entry.learnerId() != null) {
-      return repository
-          .learner(entry.learnerId())
-          .map(
-              learner ->
-                  deliverToLearner(
-                      entry, Turn.of(event, repository, learner, curriculum, messages, now)))
+    if (entry.owner().isLearner()) {
+      return repositories
+          .learners()
+          .find(entry.owner().id())
+          .map(learner -> deliverToLearner(entry, turnFor(event, repositories, learner, now)))
           .orElse(List.of());
     }
-    return repository
-        .group(entry.groupId())
+    return repositories
+        .groups()
+        .find(entry.owner().id())
         .filter(StudyGroup::subscribed)
-        .map(
-            group ->
-                deliverStudy(
-                    entry,
-                    new Turn(
-                        event,
-                        repository,
-                        null,
-                        curriculum,
-                        messages,
-                        now,
-                        group.language(),
-                        group.zone())))
+        .map(group -> deliverStudy(entry, turnFor(event, repositories, group, now)))
         .orElse(List.of());
+  }
+
+  private Turn turnFor(
+      IncomingEvent event, Repositories repositories, Learner learner, Instant now) {
+    return Turn.of(event, repositories, learner, curriculum, messages, now);
+  }
+
+  /** A group's scheduled turn: no learner, the group's language and calendar. */
+  private Turn turnFor(
+      IncomingEvent event, Repositories repositories, StudyGroup group, Instant now) {
+    return new Turn(
+        event, repositories, null, curriculum, messages, now, group.language(), group.zone());
   }
 
   private List<Reply> deliverToLearner(OutboxEntry entry, Turn turn) {
@@ -141,41 +144,32 @@ final class Conversation {
   /**
    * The platform refused for good: the learner is treated as gone quiet, a group as unsubscribed.
    */
-  void stopDeliveries(OutboxEntry entry, StudyRepository repository, Instant now) {
+  void stopDeliveries(OutboxEntry entry, Repositories repositories, Instant now) {
     IncomingEvent event = scheduledEvent(entry, "stop");
-    if (entry.learnerId() != null) {
-      repository
-          .learner(entry.learnerId())
+    if (entry.owner().isLearner()) {
+      repositories
+          .learners()
+          .find(entry.owner().id())
           .ifPresent(
               learner -> {
                 learner.setDormant(true);
-                Schedules.sync(
-                    Turn.of(event, repository, learner, curriculum, messages, now), learner);
+                Schedules.sync(turnFor(event, repositories, learner, now), learner);
               });
     } else {
-      repository
-          .group(entry.groupId())
+      repositories
+          .groups()
+          .find(entry.owner().id())
           .ifPresent(
               group -> {
                 group.unsubscribe();
-                Schedules.sync(
-                    new Turn(
-                        event,
-                        repository,
-                        null,
-                        curriculum,
-                        messages,
-                        now,
-                        group.language(),
-                        group.zone()),
-                    group);
+                Schedules.sync(turnFor(event, repositories, group, now), group);
               });
     }
   }
 
   /** The person behind an account; a first contact creates them with defaults from the hint. */
-  private static Learner learnerFor(PlatformUser user, StudyRepository repository, Instant now) {
-    Optional<Learner> known = repository.learnerByAccount(user.platform(), user.externalId());
+  private static Learner learnerFor(PlatformUser user, Repositories repositories, Instant now) {
+    Optional<Learner> known = repositories.learners().byAccount(user.platform(), user.externalId());
     if (known.isPresent()) {
       if (!known.get().displayName().equals(user.displayName())) {
         known.get().rename(user.displayName());
@@ -184,51 +178,55 @@ final class Conversation {
     }
     Language language = Defaults.languageFor(user.languageHint());
     Learner learner = new Learner(user.displayName(), language, Defaults.zoneFor(language), now);
-    return repository.addLearner(learner, user.platform(), user.externalId());
+    return repositories.learners().add(learner, user.platform(), user.externalId());
   }
 
   private void command(Turn turn, IncomingEvent.Command command) {
-    switch (command.name()) {
-      case "start" -> settings.start(turn);
-      case "help" -> help(turn);
-      case "today" -> study.today(turn);
-      case "quiz" -> study.quiz(turn);
-      case "next" -> study.next(turn);
-      case "skip" -> study.skip(turn);
-      case "review" -> study.review(turn);
-      case "progress" -> progress.progress(turn);
-      case "topics" -> ProgressViews.topics(turn, command.args());
-      case "settings" -> settings.settings(turn, command.args());
-      case "pause" -> account.pause(turn);
-      case "resume" -> account.resume(turn);
-      case "forget" -> account.forget(turn);
-      case "subscribe" -> groups.subscribe(turn, command.args(), command.senderIsChatAdmin());
-      case "unsubscribe" -> groups.unsubscribe(turn, command.senderIsChatAdmin());
-      default -> turn.say("command.unknown", "/" + command.name());
+    Optional<BotCommand> known = BotCommand.named(command.name());
+    if (known.isEmpty()) {
+      turn.say("command.unknown", "/" + command.name());
+      return;
+    }
+    run(turn, known.get(), command.args(), command.senderIsChatAdmin());
+  }
+
+  private void run(Turn turn, BotCommand command, List<String> args, boolean admin) {
+    switch (command) {
+      case START -> settings.start(turn);
+      case HELP -> help(turn);
+      case TODAY -> study.today(turn);
+      case QUIZ -> study.quiz(turn);
+      case NEXT -> study.next(turn);
+      case SKIP -> study.skip(turn);
+      case REVIEW -> study.review(turn);
+      case PROGRESS -> progress.progress(turn);
+      case TOPICS -> ProgressViews.topics(turn, args);
+      case SETTINGS -> settings.settings(turn, args);
+      case PAUSE -> account.pause(turn);
+      case RESUME -> account.resume(turn);
+      case FORGET -> account.forget(turn);
+      case SUBSCRIBE -> groups.subscribe(turn, args, admin);
+      case UNSUBSCRIBE -> groups.unsubscribe(turn, admin);
     }
   }
 
   private void press(Turn turn, IncomingEvent.ButtonPress press) {
-    Optional<Payload> payload = Payload.parse(press.payload());
-    if (payload.isEmpty()) {
+    Optional<Payload> parsed = Payload.parse(press.payload());
+    if (parsed.isEmpty()) {
       turn.sayPersonally("button.stale");
       return;
     }
-    switch (payload.get().kind()) {
-      case Payload.ANSWER -> answers.answer(turn, press, payload.get());
-      case Payload.FORGET -> account.forgetAnswer(turn, payload.get());
-      case Payload.COMMAND ->
-          command(
-              turn,
-              new IncomingEvent.Command(
-                  turn.event.user(), turn.chat(), payload.get().value(), List.of()));
-      default -> {
-        if (turn.inGroup()) {
-          turn.sayPersonally("personal.only", "/settings");
-        } else {
-          settings.press(turn, payload.get());
-        }
-      }
+    Payload payload = parsed.get();
+    if (payload instanceof Payload.Answer answer) {
+      answers.answer(turn, press, answer);
+    } else if (payload instanceof Payload.Forget forget) {
+      account.forgetAnswer(turn, forget);
+    } else if (payload instanceof Payload.RunCommand run) {
+      run(turn, run.command(), List.of(), false);
+    } else if (turn.inGroup()) {
+      turn.sayPersonally("personal.only", "/settings");
+    } else {
+      settings.press(turn, payload);
     }
   }
 
@@ -245,7 +243,18 @@ final class Conversation {
     }
   }
 
+  /** The commands of this kind of chat, from the catalog the platforms' menus come from too. */
   private static void help(Turn turn) {
-    turn.say(turn.inGroup() ? "help.group" : "help");
+    ChatKind kind = turn.chat().kind();
+    List<String> lines = new ArrayList<>();
+    lines.add(turn.text(turn.inGroup() ? "help.group.title" : "help.title"));
+    for (BotCommand command : BotCommand.menuFor(kind)) {
+      lines.add(
+          turn.text("help.line", "/" + command.command(), command.description(turn.language())));
+    }
+    if (turn.inGroup()) {
+      lines.add(turn.text("help.group.footer"));
+    }
+    turn.reply(OutgoingMessage.text(String.join("\n", lines)));
   }
 }

@@ -4,6 +4,7 @@ import io.studybot.content.Language;
 import io.studybot.content.Topic;
 import io.studybot.core.study.Enrollment;
 import io.studybot.core.study.StudyGroup;
+import io.studybot.core.study.StudyOwner;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -15,35 +16,34 @@ final class Courses {
   private Courses() {}
 
   static Enrollment enrollmentFor(Turn turn) {
-    String curriculumId = turn.curriculum.id();
+    StudyOwner owner;
     if (turn.inGroup()) {
       StudyGroup group = groupFor(turn);
       turn.speakFor(group.language(), group.zone());
-      return turn.repository
-          .groupEnrollment(group.id(), curriculumId)
-          .orElseGet(
-              () ->
-                  turn.repository.addEnrollment(
-                      Enrollment.ofGroup(group.id(), curriculumId, turn.now)));
+      owner = group.owner();
+    } else {
+      owner = turn.learner.owner();
     }
-    return turn.repository
-        .learnerEnrollment(turn.learner.id(), curriculumId)
-        .orElseGet(
-            () ->
-                turn.repository.addEnrollment(
-                    Enrollment.ofLearner(turn.learner.id(), curriculumId, turn.now)));
+    return enrollmentOf(turn, owner);
+  }
+
+  /** The owner's enrollment in the turn's curriculum, created on first use. */
+  static Enrollment enrollmentOf(Turn turn, StudyOwner owner) {
+    String curriculumId = turn.curriculum.id();
+    return turn.enrollments
+        .find(owner, curriculumId)
+        .orElseGet(() -> turn.enrollments.add(Enrollment.of(owner, curriculumId, turn.now)));
   }
 
   /** The group of the turn's chat; its language is that of whoever used it first. */
   static StudyGroup groupFor(Turn turn) {
-    return turn.repository
-        .group(turn.chat())
+    return turn.groups
+        .byChat(turn.chat())
         .orElseGet(
             () -> {
               Language language = turn.learner.language();
               ZoneId zone = Defaults.zoneFor(language);
-              return turn.repository.addGroup(
-                  new StudyGroup(turn.chat(), language, zone, turn.now));
+              return turn.groups.add(new StudyGroup(turn.chat(), language, zone, turn.now));
             });
   }
 

@@ -5,6 +5,7 @@ import io.studybot.content.Lesson;
 import io.studybot.content.Link;
 import io.studybot.content.LocalizedText;
 import io.studybot.content.Topic;
+import io.studybot.core.chat.BotCommand;
 import io.studybot.core.chat.Button;
 import io.studybot.core.chat.OutgoingMessage;
 import io.studybot.core.chat.RichText;
@@ -39,10 +40,11 @@ final class LessonView {
             List.of(
                 List.of(
                     new Button(
-                        messages.get(language, "button.quiz"), Payload.of(Payload.COMMAND, "quiz")),
+                        messages.get(language, "button.quiz"),
+                        new Payload.RunCommand(BotCommand.QUIZ).token()),
                     new Button(
                         messages.get(language, "button.next"),
-                        Payload.of(Payload.COMMAND, "next")))));
+                        new Payload.RunCommand(BotCommand.NEXT).token()))));
   }
 
   private static RichText.Link link(Link link, Language language) {

@@ -1,47 +1,137 @@
 package io.studybot.core.conversation;
 
+import static java.util.Objects.requireNonNull;
+
+import io.studybot.content.Language;
+import io.studybot.core.chat.BotCommand;
+import io.studybot.core.study.Awaiting;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Button tokens. They are short and name a server-side record or choice; everything they name is
- * checked again when pressed, so a forged or stale token changes nothing.
+ * What a button asks for, as a short token ({@code kind:value}) the platforms carry back. Tokens
+ * are parsed here and only here; whatever they name is checked again when pressed, so a forged or
+ * stale token changes nothing.
  */
-record Payload(String kind, String value) {
-  static final String ANSWER = "a";
-  static final String LANGUAGE = "lang";
-  static final String ZONE = "zone";
-  static final String LESSON_TIME = "lt";
-  static final String QUIZ_TIME = "qt";
-  static final String SETTING = "set";
-  static final String FORGET = "forget";
-  static final String COMMAND = "cmd";
+sealed interface Payload {
 
-  static String of(String kind, Object value) {
-    return kind + ":" + value;
+  /** The token a button carries. */
+  String token();
+
+  /** An answer to a delivered question: {@code a:<delivered question id>:<choice index>}. */
+  record Answer(long quizQuestionId, int choice) implements Payload {
+    @Override
+    public String token() {
+      return "a:" + quizQuestionId + ":" + choice;
+    }
   }
 
+  /** A language chosen: {@code lang:zh}. */
+  record ChooseLanguage(Language language) implements Payload {
+    public ChooseLanguage {
+      requireNonNull(language, "language");
+    }
+
+    @Override
+    public String token() {
+      return "lang:" + language.code();
+    }
+  }
+
+  /** A time zone chosen: {@code zone:Europe/Berlin}; checked like a typed zone. */
+  record ChooseZone(String zone) implements Payload {
+    @Override
+    public String token() {
+      return "zone:" + zone;
+    }
+  }
+
+  /** A lesson ({@code lt:08:00}) or quiz ({@code qt:20:00}) time chosen. */
+  record ChooseTime(Awaiting which, String time) implements Payload {
+    public ChooseTime {
+      if (which != Awaiting.LESSON_TIME && which != Awaiting.QUIZ_TIME) {
+        throw new IllegalArgumentException("not a time: " + which);
+      }
+    }
+
+    @Override
+    public String token() {
+      return (which == Awaiting.LESSON_TIME ? "lt:" : "qt:") + time;
+    }
+  }
+
+  /** A setting to change, asked for next: {@code set:zone}. */
+  record AskSetting(Setting setting) implements Payload {
+    @Override
+    public String token() {
+      return "set:" + setting.name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** The settings a button can ask for. */
+  enum Setting {
+    LANG,
+    ZONE,
+    LESSON,
+    QUIZ
+  }
+
+  /** The answer to /forget's question: {@code forget:yes} or {@code forget:no}. */
+  record Forget(boolean confirmed) implements Payload {
+    @Override
+    public String token() {
+      return "forget:" + (confirmed ? "yes" : "no");
+    }
+  }
+
+  /** A command run by a button, such as the lesson's "Take the quiz": {@code cmd:quiz}. */
+  record RunCommand(BotCommand command) implements Payload {
+    @Override
+    public String token() {
+      return "cmd:" + command.command();
+    }
+  }
+
+  /** Reads a token; empty when it is not one the bot makes. */
   static Optional<Payload> parse(String token) {
     int colon = token.indexOf(':');
     if (colon <= 0 || colon == token.length() - 1) {
       return Optional.empty();
     }
-    return Optional.of(new Payload(token.substring(0, colon), token.substring(colon + 1)));
+    String value = token.substring(colon + 1);
+    return switch (token.substring(0, colon)) {
+      case "a" -> answer(value);
+      case "lang" -> Language.fromTag(value).map(ChooseLanguage::new);
+      case "zone" -> Optional.of(new ChooseZone(value));
+      case "lt" -> Optional.of(new ChooseTime(Awaiting.LESSON_TIME, value));
+      case "qt" -> Optional.of(new ChooseTime(Awaiting.QUIZ_TIME, value));
+      case "set" -> setting(value).map(AskSetting::new);
+      case "forget" -> Optional.of(new Forget(value.equals("yes")));
+      case "cmd" -> BotCommand.named(value).map(RunCommand::new);
+      default -> Optional.empty();
+    };
   }
 
-  /** An answer token {@code a:<delivered question id>:<option index>}. */
-  static String answer(long quizQuestionId, int choice) {
-    return ANSWER + ":" + quizQuestionId + ":" + choice;
-  }
-
-  Optional<long[]> answerParts() {
+  private static Optional<Payload> answer(String value) {
     String[] parts = value.split(":");
     if (parts.length != 2) {
       return Optional.empty();
     }
     try {
-      return Optional.of(new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])});
+      long question = Long.parseLong(parts[0]);
+      int choice = Integer.parseInt(parts[1]);
+      return choice < 0 ? Optional.empty() : Optional.of(new Answer(question, choice));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
+  }
+
+  private static Optional<Setting> setting(String value) {
+    for (Setting setting : Setting.values()) {
+      if (setting.name().equalsIgnoreCase(value)) {
+        return Optional.of(setting);
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -30,8 +30,8 @@ final class ProgressViews {
     Enrollment enrollment = Courses.enrollmentFor(turn);
     Learner learner = turn.learner;
     int total = turn.curriculum.topics().size();
-    int done = turn.repository.completedTopics(enrollment.id()).size();
-    LearnerStats stats = turn.repository.stats(learner.id());
+    int done = turn.enrollments.completedTopics(enrollment.id()).size();
+    LearnerStats stats = turn.quizzes.stats(learner.id());
     RichText.Builder text = RichText.builder();
     text.paragraph(new RichText.Bold(turn.text("progress.title", learner.displayName())));
     List<List<RichText.Span>> lines = new ArrayList<>();
@@ -81,7 +81,7 @@ final class ProgressViews {
 
   private static void leaderboard(Turn turn) {
     Courses.enrollmentFor(turn); // speaks the group's language
-    List<LeaderboardRow> board = turn.repository.leaderboard(turn.chat());
+    List<LeaderboardRow> board = turn.quizzes.leaderboard(turn.chat());
     if (board.isEmpty()) {
       turn.say("leaderboard.empty");
       return;
@@ -110,7 +110,7 @@ final class ProgressViews {
   /** The phases with counts, and the topics of one phase (the current one unless asked). */
   static void topics(Turn turn, List<String> args) {
     Enrollment enrollment = Courses.enrollmentFor(turn);
-    Set<String> done = turn.repository.completedTopics(enrollment.id());
+    Set<String> done = turn.enrollments.completedTopics(enrollment.id());
     List<Phase> phases = turn.curriculum.phases();
     int shown = phaseToShow(turn, enrollment, args);
     if (shown < 0) {

@@ -54,7 +54,7 @@ final class QuestionView {
     List<List<Button>> rows = new ArrayList<>();
     for (int i = 0; i < choices.size(); i++) {
       String label = lettered ? letter(i) : choices.get(i).text().in(language);
-      rows.add(List.of(new Button(label, Payload.answer(quizQuestionId, i))));
+      rows.add(List.of(new Button(label, new Payload.Answer(quizQuestionId, i).token())));
     }
     return OutgoingMessage.of(text.build()).withButtons(lettered ? List.of(flatten(rows)) : rows);
   }

@@ -34,14 +34,13 @@ final class Reviews {
     String curriculum = turn.curriculum.id();
     Rating rating = Rating.fromQuizOutcome(correct);
     Optional<QuestionCard> existing =
-        turn.repository.card(
-            turn.learner.id(), curriculum, delivered.topicId(), delivered.questionId());
+        turn.cards.find(turn.learner.id(), curriculum, delivered.topicId(), delivered.questionId());
     if (existing.isPresent()) {
       existing.get().update(scheduler.review(existing.get().card(), rating, turn.now));
       return;
     }
     var reviewed = scheduler.review(FsrsScheduler.newCard(turn.now), rating, turn.now);
-    turn.repository.addCard(
+    turn.cards.add(
         new QuestionCard(
             turn.learner.id(), curriculum, delivered.topicId(), delivered.questionId(), reviewed));
   }
@@ -49,7 +48,7 @@ final class Reviews {
   /** Due reviews to fold into today's quiz, within what is left of the day's allowance. */
   List<QuestionRef> forDailyQuiz(
       Turn turn, Enrollment enrollment, LocalDate day, Set<String> excludedTopics) {
-    long left = rules.reviewsPerDay() - turn.repository.reviewsDeliveredOn(enrollment.id(), day);
+    long left = rules.reviewsPerDay() - turn.quizzes.reviewsDeliveredOn(enrollment.id(), day);
     return due(turn, (int) Math.max(0, left), excludedTopics);
   }
 
@@ -64,7 +63,7 @@ final class Reviews {
       return picked;
     }
     for (QuestionCard card :
-        turn.repository.dueCards(
+        turn.cards.due(
             turn.learner.id(), turn.curriculum.id(), turn.now, limit + excludedTopics.size() * 8)) {
       if (picked.size() < limit
           && !excludedTopics.contains(card.topicId())
@@ -78,17 +77,16 @@ final class Reviews {
   /** A card whose question left the curriculum is skipped rather than shown broken. */
   private static boolean stillTaught(Turn turn, QuestionCard card) {
     Optional<Topic> topic = turn.curriculum.topic(card.topicId());
-    return topic.isPresent()
-        && topic.get().questions().stream().anyMatch(q -> q.id().equals(card.questionId()));
+    return topic.flatMap(t -> t.findQuestion(card.questionId())).isPresent();
   }
 
   long dueBy(Turn turn, Instant until) {
-    return turn.repository.dueCount(turn.learner.id(), turn.curriculum.id(), until);
+    return turn.cards.dueCount(turn.learner.id(), turn.curriculum.id(), until);
   }
 
   /** The mean chance, now, of recalling each card studied so far; empty before any review. */
   OptionalDouble estimatedRetention(Turn turn) {
-    return turn.repository.cards(turn.learner.id(), turn.curriculum.id()).stream()
+    return turn.cards.all(turn.learner.id(), turn.curriculum.id()).stream()
         .map(QuestionCard::card)
         .filter(card -> card.state() != CardState.NEW)
         .mapToDouble(card -> scheduler.retrievability(card, turn.now))

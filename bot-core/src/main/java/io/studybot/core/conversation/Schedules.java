@@ -3,11 +3,11 @@ package io.studybot.core.conversation;
 import io.studybot.core.chat.ChatRef;
 import io.studybot.core.schedule.DeliveryKind;
 import io.studybot.core.schedule.DeliverySchedule;
+import io.studybot.core.study.DeliverySettings;
 import io.studybot.core.study.Learner;
 import io.studybot.core.study.StudyGroup;
-import java.time.Instant;
+import io.studybot.core.study.StudyOwner;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Optional;
 
 /** Keeps the delivery schedule in step with a learner's or a group's settings. */
@@ -17,82 +17,40 @@ final class Schedules {
   /** A learner's lesson and quiz rows, created once they have a private chat with the bot. */
   static void sync(Turn turn, Learner learner) {
     Optional<ChatRef> home = learner.homeChat();
-    if (home.isEmpty()) {
-      return;
+    if (home.isPresent()) {
+      sync(turn, learner.owner(), learner.settings(), home.get(), learner.receivesDeliveries());
     }
-    boolean active = learner.receivesDeliveries();
-    configure(
-        turn,
-        learner.id(),
-        null,
-        DeliveryKind.LESSON,
-        learner.zone(),
-        learner.lessonTime(),
-        home.get(),
-        active,
-        turn.now);
-    configure(
-        turn,
-        learner.id(),
-        null,
-        DeliveryKind.QUIZ,
-        learner.zone(),
-        learner.quizTime(),
-        home.get(),
-        active,
-        turn.now);
   }
 
   /** A group's rows, active while it is subscribed. */
   static void sync(Turn turn, StudyGroup group) {
-    boolean active = group.subscribed() && !group.paused();
-    configure(
-        turn,
-        null,
-        group.id(),
-        DeliveryKind.LESSON,
-        group.zone(),
-        group.lessonTime(),
-        group.chat(),
-        active,
-        turn.now);
-    configure(
-        turn,
-        null,
-        group.id(),
-        DeliveryKind.QUIZ,
-        group.zone(),
-        group.quizTime(),
-        group.chat(),
-        active,
-        turn.now);
+    sync(turn, group.owner(), group.settings(), group.chat(), group.subscribed());
+  }
+
+  private static void sync(
+      Turn turn, StudyOwner owner, DeliverySettings settings, ChatRef chat, boolean active) {
+    configure(turn, owner, DeliveryKind.LESSON, settings, settings.lessonTime(), chat, active);
+    configure(turn, owner, DeliveryKind.QUIZ, settings, settings.quizTime(), chat, active);
   }
 
   private static void configure(
       Turn turn,
-      Long learnerId,
-      Long groupId,
+      StudyOwner owner,
       DeliveryKind kind,
-      ZoneId zone,
+      DeliverySettings settings,
       LocalTime time,
       ChatRef chat,
-      boolean active,
-      Instant now) {
-    Optional<DeliverySchedule> existing = turn.repository.schedule(learnerId, groupId, kind);
+      boolean active) {
+    Optional<DeliverySchedule> existing = turn.schedules.find(owner, kind);
     if (existing.isEmpty() && !active) {
       return;
     }
     DeliverySchedule schedule =
         existing.orElseGet(
-            () -> {
-              DeliverySchedule created =
-                  learnerId != null
-                      ? DeliverySchedule.forLearner(learnerId, kind)
-                      : DeliverySchedule.forGroup(groupId, kind);
-              created.configure(zone, time, chat, active, now);
-              turn.repository.addSchedule(created);
-              return created;
-            });
-    schedule.configure(zone, time, chat, active, now);
+            () ->
+                DeliverySchedule.create(
+                    owner, kind, settings.zone(), time, chat, active, turn.now));
+    schedule.configure(settings.zone(), time, chat, active, turn.now);
+    turn.schedules.save(schedule);
   }
 }

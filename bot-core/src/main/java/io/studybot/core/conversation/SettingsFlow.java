@@ -62,21 +62,18 @@ final class SettingsFlow {
     }
   }
 
-  /**
-   * A press on a settings button: {@code set:*}, {@code lang:*}, {@code zone:*}, {@code lt:*},
-   * {@code qt:*}.
-   */
+  /** A press on a settings button: a language, zone or time chosen, or a setting to change. */
   void press(Turn turn, Payload payload) {
-    switch (payload.kind()) {
-      case Payload.LANGUAGE ->
-          Language.fromTag(payload.value())
-              .ifPresentOrElse(
-                  language -> setLanguage(turn, language), () -> turn.say("button.stale"));
-      case Payload.ZONE -> setZone(turn, payload.value());
-      case Payload.LESSON_TIME -> setTime(turn, Awaiting.LESSON_TIME, payload.value());
-      case Payload.QUIZ_TIME -> setTime(turn, Awaiting.QUIZ_TIME, payload.value());
-      case Payload.SETTING -> ask(turn, payload.value());
-      default -> turn.say("button.stale");
+    if (payload instanceof Payload.ChooseLanguage choice) {
+      setLanguage(turn, choice.language());
+    } else if (payload instanceof Payload.ChooseZone choice) {
+      setZone(turn, choice.zone());
+    } else if (payload instanceof Payload.ChooseTime choice) {
+      setTime(turn, choice.which(), choice.time());
+    } else if (payload instanceof Payload.AskSetting ask) {
+      ask(turn, ask.setting());
+    } else {
+      turn.say("button.stale");
     }
   }
 
@@ -88,20 +85,19 @@ final class SettingsFlow {
     }
   }
 
-  private void ask(Turn turn, String setting) {
+  private void ask(Turn turn, Payload.Setting setting) {
     switch (setting) {
-      case "lang" ->
+      case LANG ->
           turn.reply(
               OutgoingMessage.text(turn.text("ask.language")).withButtons(languageButtons()));
-      case "zone" -> askZone(turn);
-      case "lesson" -> askTime(turn, Awaiting.LESSON_TIME);
-      case "quiz" -> askTime(turn, Awaiting.QUIZ_TIME);
-      default -> turn.say("button.stale");
+      case ZONE -> askZone(turn);
+      case LESSON -> askTime(turn, Awaiting.LESSON_TIME);
+      case QUIZ -> askTime(turn, Awaiting.QUIZ_TIME);
     }
   }
 
   private void setLanguage(Turn turn, Language language) {
-    turn.learner.setLanguage(language);
+    turn.learner.settings().setLanguage(language);
     turn.speak(language);
     if (!turn.learner.onboarded()) {
       askZone(turn);
@@ -116,7 +112,7 @@ final class SettingsFlow {
       turn.say("settings.bad-zone", text.strip());
       return;
     }
-    turn.learner.setZone(zone.get());
+    turn.learner.settings().setZone(zone.get());
     turn.scheduleChanged();
     turn.learner.await(null);
     if (!turn.learner.onboarded()) {
@@ -136,9 +132,9 @@ final class SettingsFlow {
     learner.await(null);
     turn.scheduleChanged();
     if (which == Awaiting.LESSON_TIME) {
-      learner.setLessonTime(time.get());
+      learner.settings().setLessonTime(time.get());
     } else {
-      learner.setQuizTime(time.get());
+      learner.settings().setQuizTime(time.get());
     }
     if (!learner.onboarded()) {
       learner.finishOnboarding();
@@ -164,18 +160,18 @@ final class SettingsFlow {
             .withButtons(
                 List.of(
                     List.of(
-                        button(turn, "button.language", Payload.SETTING, "lang"),
-                        button(turn, "button.zone", Payload.SETTING, "zone")),
+                        button(turn, "button.language", Payload.Setting.LANG),
+                        button(turn, "button.zone", Payload.Setting.ZONE)),
                     List.of(
-                        button(turn, "button.lesson-time", Payload.SETTING, "lesson"),
-                        button(turn, "button.quiz-time", Payload.SETTING, "quiz")))));
+                        button(turn, "button.lesson-time", Payload.Setting.LESSON),
+                        button(turn, "button.quiz-time", Payload.Setting.QUIZ)))));
   }
 
   private void askZone(Turn turn) {
     turn.learner.await(Awaiting.ZONE);
     List<List<Button>> rows =
         ZONE_CHOICES.stream()
-            .map(zone -> List.of(new Button(zone, Payload.of(Payload.ZONE, zone))))
+            .map(zone -> List.of(new Button(zone, new Payload.ChooseZone(zone).token())))
             .toList();
     turn.reply(
         OutgoingMessage.text(turn.text("ask.zone", turn.learner.zone().getId())).withButtons(rows));
@@ -183,9 +179,10 @@ final class SettingsFlow {
 
   private void askTime(Turn turn, Awaiting which) {
     turn.learner.await(which);
-    String kind = which == Awaiting.LESSON_TIME ? Payload.LESSON_TIME : Payload.QUIZ_TIME;
     List<Button> times =
-        TIME_CHOICES.stream().map(time -> new Button(time, Payload.of(kind, time))).toList();
+        TIME_CHOICES.stream()
+            .map(time -> new Button(time, new Payload.ChooseTime(which, time).token()))
+            .toList();
     String key = which == Awaiting.LESSON_TIME ? "ask.lesson-time" : "ask.quiz-time";
     turn.reply(
         OutgoingMessage.text(turn.text(key))
@@ -195,11 +192,11 @@ final class SettingsFlow {
   private static List<List<Button>> languageButtons() {
     return List.of(
         List.of(
-            new Button("中文", Payload.of(Payload.LANGUAGE, "zh")),
-            new Button("English", Payload.of(Payload.LANGUAGE, "en"))));
+            new Button("中文", new Payload.ChooseLanguage(Language.ZH).token()),
+            new Button("English", new Payload.ChooseLanguage(Language.EN).token())));
   }
 
-  private static Button button(Turn turn, String key, String kind, String value) {
-    return new Button(turn.text(key), Payload.of(kind, value));
+  private static Button button(Turn turn, String key, Payload.Setting setting) {
+    return new Button(turn.text(key), new Payload.AskSetting(setting).token());
   }
 }

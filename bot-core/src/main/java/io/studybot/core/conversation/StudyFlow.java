@@ -46,7 +46,7 @@ final class StudyFlow {
       return;
     }
     Topic topic = current.get();
-    Optional<Quiz> open = turn.repository.openQuiz(enrollment.id(), false);
+    Optional<Quiz> open = turn.quizzes.openQuiz(enrollment.id(), false);
     if (open.isPresent()
         && open.get().topicId().equals(topic.id())
         && open.get().deliveredTo(turn.chat())) {
@@ -59,7 +59,7 @@ final class StudyFlow {
       picked.addAll(reviews.forDailyQuiz(turn, enrollment, turn.today(), Set.of(topic.id())));
     }
     Quiz quiz = new Quiz(enrollment.id(), topic.id(), turn.chat(), turn.today(), turn.now);
-    List<QuizQuestion> delivered = turn.repository.addQuiz(quiz, picked);
+    List<QuizQuestion> delivered = turn.quizzes.add(quiz, picked);
     turn.say("quiz.intro", topic.title().in(turn.language()), delivered.size());
     delivered.forEach(question -> send(turn, question, delivered.size()));
   }
@@ -71,7 +71,7 @@ final class StudyFlow {
       return;
     }
     Enrollment enrollment = Courses.enrollmentFor(turn);
-    turn.repository.openQuiz(enrollment.id(), true).ifPresent(Quiz::close);
+    turn.quizzes.openQuiz(enrollment.id(), true).ifPresent(Quiz::close);
     List<QuestionRef> due = reviews.onRequest(turn);
     if (due.isEmpty()) {
       turn.say("review.none");
@@ -79,7 +79,7 @@ final class StudyFlow {
     }
     String current = Courses.currentTopic(turn, enrollment).map(Topic::id).orElse("");
     Quiz quiz = Quiz.ofReviews(enrollment.id(), current, turn.chat(), turn.today(), turn.now);
-    List<QuizQuestion> delivered = turn.repository.addQuiz(quiz, due);
+    List<QuizQuestion> delivered = turn.quizzes.add(quiz, due);
     turn.say("review.intro", delivered.size());
     delivered.forEach(question -> send(turn, question, delivered.size()));
   }
@@ -102,7 +102,7 @@ final class StudyFlow {
       turn.say("course.finished");
       return;
     }
-    turn.repository.openQuiz(enrollment.id(), false).ifPresent(open -> closeWithMisses(turn, open));
+    turn.quizzes.openQuiz(enrollment.id(), false).ifPresent(open -> closeWithMisses(turn, open));
     turn.say("skip.done", topic.get().title().in(turn.language()));
     enrollment.advance();
     today(turn);
@@ -111,9 +111,7 @@ final class StudyFlow {
   /** Questions the learner has not answered yet come first, in the curriculum's order. */
   private List<QuestionRef> pickQuestions(Turn turn, Topic topic) {
     Set<String> answered =
-        turn.inGroup()
-            ? Set.of()
-            : turn.repository.answeredQuestionIds(turn.learner.id(), topic.id());
+        turn.inGroup() ? Set.of() : turn.quizzes.answeredQuestionIds(turn.learner.id(), topic.id());
     List<QuestionRef> fresh = new ArrayList<>();
     List<QuestionRef> seen = new ArrayList<>();
     for (Question question : topic.questions()) {
@@ -125,12 +123,10 @@ final class StudyFlow {
   }
 
   private void resendUnanswered(Turn turn, Quiz quiz, Topic topic) {
-    List<QuizQuestion> delivered = turn.repository.questionsOf(quiz.id());
+    int count = turn.quizzes.questionsOf(quiz.id()).size();
     turn.say("quiz.resume", topic.title().in(turn.language()));
-    for (QuizQuestion question : delivered) {
-      if (turn.repository.attempt(question.id(), turn.learner.id()).isEmpty()) {
-        send(turn, question, delivered.size());
-      }
+    for (QuizQuestion question : turn.quizzes.unanswered(quiz.id(), turn.learner.id())) {
+      send(turn, question, count);
     }
   }
 
@@ -139,14 +135,22 @@ final class StudyFlow {
     if (topic.isEmpty()) {
       return; // the curriculum changed since the quiz was made
     }
-    Question question = topic.get().question(delivered.questionId());
+    Optional<Question> question = topic.get().findQuestion(delivered.questionId());
+    if (question.isEmpty()) {
+      return;
+    }
     Optional<String> reviewOf =
         delivered.review()
             ? Optional.of(topic.get().title().in(turn.language()))
             : Optional.empty();
     turn.reply(
         questions.render(
-            question, delivered.id(), delivered.ordinal() + 1, count, reviewOf, turn.language()));
+            question.get(),
+            delivered.id(),
+            delivered.ordinal() + 1,
+            count,
+            reviewOf,
+            turn.language()));
   }
 
   /**
@@ -155,11 +159,10 @@ final class StudyFlow {
    */
   void closeWithMisses(Turn turn, Quiz quiz) {
     if (!turn.inGroup()) {
-      for (QuizQuestion question : turn.repository.questionsOf(quiz.id())) {
-        if (turn.repository.attempt(question.id(), turn.learner.id()).isEmpty()) {
-          turn.repository.addAttempt(
-              new QuizAttempt(
-                  question.id(), turn.learner.id(), QuizAttempt.MISSED, false, turn.now));
+      for (QuizQuestion question : turn.quizzes.unanswered(quiz.id(), turn.learner.id())) {
+        QuizAttempt missed =
+            new QuizAttempt(question.id(), turn.learner.id(), QuizAttempt.MISSED, false, turn.now);
+        if (turn.quizzes.recordAnswer(missed).recorded()) {
           reviews.record(turn, question, false);
         }
       }

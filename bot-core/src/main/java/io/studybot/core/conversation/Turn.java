@@ -7,8 +7,14 @@ import io.studybot.core.chat.IncomingEvent;
 import io.studybot.core.chat.OutgoingMessage;
 import io.studybot.core.chat.Reply;
 import io.studybot.core.i18n.Messages;
+import io.studybot.core.schedule.DeliveryScheduleRepository;
+import io.studybot.core.state.Repositories;
+import io.studybot.core.study.EnrollmentRepository;
+import io.studybot.core.study.GroupRepository;
 import io.studybot.core.study.Learner;
-import io.studybot.core.study.StudyRepository;
+import io.studybot.core.study.LearnerRepository;
+import io.studybot.core.study.QuizRepository;
+import io.studybot.core.study.ReviewCardRepository;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,7 +27,12 @@ import java.util.List;
  */
 final class Turn {
   final IncomingEvent event;
-  final StudyRepository repository;
+  final LearnerRepository learners;
+  final GroupRepository groups;
+  final EnrollmentRepository enrollments;
+  final QuizRepository quizzes;
+  final ReviewCardRepository cards;
+  final DeliveryScheduleRepository schedules;
   final Learner learner;
   final Curriculum curriculum;
   final Messages messages;
@@ -34,7 +45,7 @@ final class Turn {
 
   Turn(
       IncomingEvent event,
-      StudyRepository repository,
+      Repositories repositories,
       Learner learner,
       Curriculum curriculum,
       Messages messages,
@@ -42,7 +53,12 @@ final class Turn {
       Language language,
       ZoneId zone) {
     this.event = event;
-    this.repository = repository;
+    this.learners = repositories.learners();
+    this.groups = repositories.groups();
+    this.enrollments = repositories.enrollments();
+    this.quizzes = repositories.quizzes();
+    this.cards = repositories.cards();
+    this.schedules = repositories.schedules();
     this.learner = learner;
     this.curriculum = curriculum;
     this.messages = messages;
@@ -53,13 +69,20 @@ final class Turn {
 
   static Turn of(
       IncomingEvent event,
-      StudyRepository repository,
+      Repositories repositories,
       Learner learner,
       Curriculum curriculum,
       Messages messages,
       Instant now) {
     return new Turn(
-        event, repository, learner, curriculum, messages, now, learner.language(), learner.zone());
+        event,
+        repositories,
+        learner,
+        curriculum,
+        messages,
+        now,
+        learner.language(),
+        learner.zone());
   }
 
   ChatRef chat() {

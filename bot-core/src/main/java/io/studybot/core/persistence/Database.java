@@ -2,9 +2,9 @@ package io.studybot.core.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.studybot.core.schedule.DeliverySchedule;
 import io.studybot.core.study.CompletedTopic;
 import io.studybot.core.study.Enrollment;
+import io.studybot.core.study.LanguageConverter;
 import io.studybot.core.study.Learner;
 import io.studybot.core.study.PlatformAccount;
 import io.studybot.core.study.QuestionCard;
@@ -12,6 +12,7 @@ import io.studybot.core.study.Quiz;
 import io.studybot.core.study.QuizAttempt;
 import io.studybot.core.study.QuizQuestion;
 import io.studybot.core.study.StudyGroup;
+import io.studybot.core.study.ZoneIdConverter;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.hibernate.SessionFactory;
@@ -24,12 +25,14 @@ import org.hibernate.cfg.Configuration;
  */
 public final class Database implements AutoCloseable {
   private final DatabaseSettings settings;
+  private final SqlDialect dialect;
   private final HikariDataSource dataSource;
   private final SessionFactory sessionFactory;
 
   private Database(
       DatabaseSettings settings, HikariDataSource dataSource, SessionFactory sessionFactory) {
     this.settings = settings;
+    this.dialect = SqlDialect.of(settings);
     this.dataSource = dataSource;
     this.sessionFactory = sessionFactory;
   }
@@ -53,7 +56,7 @@ public final class Database implements AutoCloseable {
     config.setMaximumPoolSize(settings.poolSize());
     config.setPoolName("studybot");
     config.setInitializationFailTimeout(10_000);
-    if (settings.isPostgres()) {
+    if (SqlDialect.of(settings).isPostgres()) {
       // Lets the driver send a batch of inserts as one multi-row statement.
       config.addDataSourceProperty("reWriteBatchedInserts", "true");
     }
@@ -63,7 +66,7 @@ public final class Database implements AutoCloseable {
   /** The study schema everywhere; on PostgreSQL also Quartz's tables for its clustered store. */
   private static void migrate(DataSource dataSource, DatabaseSettings settings) {
     var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
-    if (settings.isPostgres()) {
+    if (SqlDialect.of(settings).isPostgres()) {
       flyway.javaMigrations(new V3_1__Quartz_job_store());
     }
     flyway.load().migrate();
@@ -82,7 +85,8 @@ public final class Database implements AutoCloseable {
           QuizQuestion.class,
           QuizAttempt.class,
           QuestionCard.class,
-          DeliverySchedule.class
+          LanguageConverter.class,
+          ZoneIdConverter.class
         }) {
       configuration.addAnnotatedClass(entity);
     }
@@ -97,8 +101,17 @@ public final class Database implements AutoCloseable {
     return settings;
   }
 
-  public SessionFactory sessionFactory() {
+  SessionFactory sessionFactory() {
     return sessionFactory;
+  }
+
+  SqlDialect dialect() {
+    return dialect;
+  }
+
+  /** Whether several instances can share this database (and so Quartz's clustered store). */
+  public boolean sharedByInstances() {
+    return dialect.isPostgres();
   }
 
   public DataSource dataSource() {

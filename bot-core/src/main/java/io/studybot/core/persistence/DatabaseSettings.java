@@ -20,7 +20,7 @@ public record DatabaseSettings(String url, String user, String password, int poo
   }
 
   public boolean isPostgres() {
-    return url.startsWith("jdbc:postgresql:");
+    return SqlDialect.of(this).isPostgres();
   }
 
   /** The URL without credentials, parameters or file paths beyond the database name. */

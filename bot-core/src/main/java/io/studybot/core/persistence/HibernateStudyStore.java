@@ -1,21 +1,62 @@
 package io.studybot.core.persistence;
 
-import io.studybot.core.study.StudyRepository;
-import io.studybot.core.study.StudyStore;
+import io.studybot.core.state.Repositories;
+import io.studybot.core.state.StudyStore;
 import java.util.function.Function;
 import org.hibernate.SessionFactory;
+import org.hibernate.exception.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The study store on Hibernate: one session and transaction per unit of work. */
+/**
+ * The study store on Hibernate: one session and transaction per unit of work, shared by all the
+ * repositories. A unit that loses a race for a unique row (the same answer pressed on two devices,
+ * two first messages of one new user) runs once more, and then finds the winner's row.
+ */
 public final class HibernateStudyStore implements StudyStore {
-  private final SessionFactory sessionFactory;
+  private static final Logger log = LoggerFactory.getLogger(HibernateStudyStore.class);
 
-  public HibernateStudyStore(SessionFactory sessionFactory) {
-    this.sessionFactory = sessionFactory;
+  private final SessionFactory sessionFactory;
+  private final SqlDialect dialect;
+
+  public HibernateStudyStore(Database database) {
+    this.sessionFactory = database.sessionFactory();
+    this.dialect = database.dialect();
   }
 
   @Override
-  public <T> T inTransaction(Function<StudyRepository, T> work) {
+  public <T> T inTransaction(Function<Repositories, T> work) {
+    try {
+      return once(work);
+    } catch (RuntimeException e) {
+      if (!lostUniqueRace(e)) {
+        throw e;
+      }
+      log.debug("A transaction lost a race for a unique row; running it again", e);
+      return once(work);
+    }
+  }
+
+  private <T> T once(Function<Repositories, T> work) {
     return sessionFactory.fromTransaction(
-        session -> work.apply(new HibernateStudyRepository(session)));
+        session ->
+            work.apply(
+                new Repositories(
+                    new HibernateLearnerRepository(session),
+                    new HibernateGroupRepository(session),
+                    new HibernateEnrollmentRepository(session),
+                    new HibernateQuizRepository(session, dialect),
+                    new HibernateReviewCardRepository(session),
+                    new JdbcDeliveryScheduleRepository(session, dialect))));
+  }
+
+  private static boolean lostUniqueRace(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ConstraintViolationException violation
+          && violation.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE) {
+        return true;
+      }
+    }
+    return false;
   }
 }

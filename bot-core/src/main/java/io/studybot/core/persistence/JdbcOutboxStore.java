@@ -1,10 +1,7 @@
 package io.studybot.core.persistence;
 
-import static io.studybot.core.persistence.JdbcDispatchStore.utc;
+import static io.studybot.core.persistence.JdbcColumns.utc;
 
-import io.studybot.core.chat.ChatKind;
-import io.studybot.core.chat.ChatRef;
-import io.studybot.core.chat.Platform;
 import io.studybot.core.schedule.DeliveryKind;
 import io.studybot.core.schedule.OutboxEntry;
 import io.studybot.core.schedule.OutboxStore;
@@ -30,7 +27,7 @@ public final class JdbcOutboxStore implements OutboxStore {
 
   public JdbcOutboxStore(Database database) {
     this.dataSource = database.dataSource();
-    this.dialect = SqlDialect.of(database.settings());
+    this.dialect = database.dialect();
   }
 
   @Override
@@ -69,21 +66,13 @@ public final class JdbcOutboxStore implements OutboxStore {
       select.setInt(2, limit);
       try (ResultSet result = select.executeQuery()) {
         while (result.next()) {
-          Long learnerId = JdbcTransaction.nullableLong(result, 2);
-          Long groupId = JdbcTransaction.nullableLong(result, 3);
-          ChatRef chat =
-              new ChatRef(
-                  Platform.valueOf(result.getString(6)),
-                  result.getString(7),
-                  ChatKind.valueOf(result.getString(8)));
           entries.add(
               new OutboxEntry(
                   result.getLong(1),
-                  learnerId,
-                  groupId,
+                  JdbcColumns.owner(result, 2),
                   DeliveryKind.valueOf(result.getString(4)),
                   result.getObject(5, LocalDate.class),
-                  chat,
+                  JdbcColumns.chat(result, 6),
                   result.getInt(9)));
         }
       }
@@ -128,6 +117,15 @@ public final class JdbcOutboxStore implements OutboxStore {
       return statement.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("outbox update failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Removes a learner's queued deliveries, on the caller's connection: they name the chat. */
+  static void deleteForLearner(Connection connection, long learnerId) throws SQLException {
+    try (PreparedStatement delete =
+        connection.prepareStatement("delete from outbox where learner_id = ?")) {
+      delete.setLong(1, learnerId);
+      delete.executeUpdate();
     }
   }
 

@@ -1,10 +1,7 @@
 package io.studybot.core.persistence;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import javax.sql.DataSource;
 
 /** Plain JDBC work in one transaction, committed on success and rolled back on any failure. */
@@ -30,20 +27,6 @@ final class JdbcTransaction {
       }
     } catch (SQLException e) {
       throw new IllegalStateException(what + " failed: " + e.getMessage(), e);
-    }
-  }
-
-  static Long nullableLong(ResultSet result, int column) throws SQLException {
-    long value = result.getLong(column);
-    return result.wasNull() ? null : value;
-  }
-
-  static void setNullableLong(PreparedStatement statement, int index, Long value)
-      throws SQLException {
-    if (value == null) {
-      statement.setNull(index, Types.BIGINT);
-    } else {
-      statement.setLong(index, value);
     }
   }
 }

@@ -1,6 +1,6 @@
 package io.studybot.core.persistence;
 
-import static io.studybot.core.persistence.JdbcDispatchStore.utc;
+import static io.studybot.core.persistence.JdbcColumns.utc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,7 +27,7 @@ public final class ScheduleSeeder {
     try (Connection connection = database.dataSource().getConnection()) {
       connection.setAutoCommit(false);
       long firstId = nextLearnerId(connection);
-      insertLearners(connection, count, due);
+      insertLearners(connection, database.dialect(), count, due);
       insertSchedules(connection, firstId, count, due);
       connection.commit();
     } catch (SQLException e) {
@@ -43,8 +43,8 @@ public final class ScheduleSeeder {
     }
   }
 
-  private static void insertLearners(Connection connection, int count, Instant now)
-      throws SQLException {
+  private static void insertLearners(
+      Connection connection, SqlDialect dialect, int count, Instant now) throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "insert into learner (id, display_name, language, zone, lesson_time, quiz_time, paused, onboarded,"
@@ -68,7 +68,7 @@ public final class ScheduleSeeder {
     }
     try (Statement statement = connection.createStatement()) {
       // Identity columns must continue after the ids given explicitly.
-      if (connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
+      if (dialect.isPostgres()) {
         statement.execute(
             "select setval(pg_get_serial_sequence('learner', 'id'), (select max(id) from learner))");
       } else {

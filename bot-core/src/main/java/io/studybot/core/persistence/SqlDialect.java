@@ -1,44 +1,66 @@
 package io.studybot.core.persistence;
 
 /**
- * The few statements that differ between PostgreSQL and H2: claiming rows without waiting on
- * another instance's locks, and inserting unless the key already exists.
+ * The few statements that differ between PostgreSQL and H2: locking rows without waiting on another
+ * instance's locks, and inserting unless the key already exists. Whether the database is PostgreSQL
+ * is decided here and nowhere else.
  */
 enum SqlDialect {
-  POSTGRES(" for update skip locked", " on conflict (idempotency_key) do nothing"),
-  H2(" for update", "");
+  POSTGRES(" for update skip locked"),
+  H2(" for update");
 
-  private final String lockClause;
-  private final String insertIfAbsentSuffix;
+  private final String claimClause;
 
-  SqlDialect(String lockClause, String insertIfAbsentSuffix) {
-    this.lockClause = lockClause;
-    this.insertIfAbsentSuffix = insertIfAbsentSuffix;
+  SqlDialect(String claimClause) {
+    this.claimClause = claimClause;
   }
 
   static SqlDialect of(DatabaseSettings settings) {
-    return settings.isPostgres() ? POSTGRES : H2;
+    return settings.url().startsWith("jdbc:postgresql:") ? POSTGRES : H2;
   }
 
+  boolean isPostgres() {
+    return this == POSTGRES;
+  }
+
+  /** A select of due rows that skips rows another instance is claiming right now. */
   String claim(String select) {
-    return select + lockClause;
+    return select + claimClause;
   }
 
-  /** An insert of {@code columns} that does nothing when the row's idempotency key exists. */
-  String insertOutbox(String columns, String placeholders) {
+  /** A select whose rows stay locked until the transaction ends. */
+  String lockRows(String select) {
+    return select + " for update";
+  }
+
+  /**
+   * An insert of one row that does nothing when a row with the same {@code key} columns exists. On
+   * H2 the statement takes the key values again after the row's values; a race between two
+   * transactions then ends in a unique-key violation, which the store answers by running the losing
+   * transaction again.
+   */
+  String insertIfAbsent(String table, String columns, String placeholders, String... key) {
     if (this == POSTGRES) {
-      return "insert into outbox ("
+      return "insert into "
+          + table
+          + " ("
           + columns
           + ") values ("
           + placeholders
-          + ")"
-          + insertIfAbsentSuffix;
+          + ") on conflict ("
+          + String.join(", ", key)
+          + ") do nothing";
     }
-    // H2 runs a single instance, so a guard on the key is enough.
-    return "insert into outbox ("
+    return "insert into "
+        + table
+        + " ("
         + columns
         + ") select "
         + placeholders
-        + " where not exists (select 1 from outbox where idempotency_key = ?)";
+        + " where not exists (select 1 from "
+        + table
+        + " where "
+        + String.join(" and ", java.util.Arrays.stream(key).map(k -> k + " = ?").toList())
+        + ")";
   }
 }

@@ -2,8 +2,8 @@ package io.studybot.core.schedule;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
-import javax.sql.DataSource;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -16,19 +16,16 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.impl.StdSchedulerFactory;
-import org.quartz.utils.ConnectionProvider;
-import org.quartz.utils.DBConnectionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The few recurring Quartz jobs that drive delivery, never one trigger per learner: the dispatch
- * tick every minute, the sender every few seconds, and a daily clean-up of old outbox rows. On
- * PostgreSQL they run on Quartz's clustered JDBC store, so several instances share them.
+ * tick every minute, the sender every few seconds, and a daily clean-up of old outbox rows. On a
+ * shared database they run on Quartz's clustered JDBC store, so several instances share them.
  */
 public final class DeliveryJobs implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DeliveryJobs.class);
-  private static final String DATA_SOURCE = "studybot";
   private static final Duration KEEP_SENT = Duration.ofDays(30);
 
   private final Scheduler scheduler;
@@ -37,16 +34,18 @@ public final class DeliveryJobs implements AutoCloseable {
     this.scheduler = scheduler;
   }
 
-  /** Starts the jobs; {@code clustered} stores them in PostgreSQL through {@code dataSource}. */
+  /**
+   * Starts the jobs on Quartz's in-memory store, or on the job store {@code jobStore} describes
+   * (Quartz properties, such as a clustered store in the database shared by all instances).
+   */
   public static DeliveryJobs start(
       Dispatcher dispatcher,
       OutboxSender sender,
       OutboxStore outbox,
       Clock clock,
-      DataSource dataSource,
-      boolean clustered)
+      Optional<Properties> jobStore)
       throws SchedulerException {
-    StdSchedulerFactory factory = new StdSchedulerFactory(properties(dataSource, clustered));
+    StdSchedulerFactory factory = new StdSchedulerFactory(properties(jobStore));
     Scheduler scheduler = factory.getScheduler();
     scheduler.setJobFactory(
         (bundle, ignored) ->
@@ -58,41 +57,15 @@ public final class DeliveryJobs implements AutoCloseable {
     return new DeliveryJobs(scheduler);
   }
 
-  private static Properties properties(DataSource dataSource, boolean clustered) {
+  private static Properties properties(Optional<Properties> jobStore) {
     Properties properties = new Properties();
     properties.setProperty("org.quartz.scheduler.instanceName", "studybot");
     properties.setProperty("org.quartz.scheduler.instanceId", "AUTO");
     properties.setProperty("org.quartz.threadPool.threadCount", "3");
     properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-    if (!clustered) {
-      properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-      return properties;
-    }
-    DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, provider(dataSource));
-    properties.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-    properties.setProperty(
-        "org.quartz.jobStore.driverDelegateClass",
-        "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
-    properties.setProperty("org.quartz.jobStore.dataSource", DATA_SOURCE);
-    properties.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
-    properties.setProperty("org.quartz.jobStore.isClustered", "true");
-    properties.setProperty("org.quartz.jobStore.clusterCheckinInterval", "15000");
+    properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+    jobStore.ifPresent(properties::putAll);
     return properties;
-  }
-
-  private static ConnectionProvider provider(DataSource dataSource) {
-    return new ConnectionProvider() {
-      @Override
-      public java.sql.Connection getConnection() throws java.sql.SQLException {
-        return dataSource.getConnection();
-      }
-
-      @Override
-      public void shutdown() {}
-
-      @Override
-      public void initialize() {}
-    };
   }
 
   private static void schedule(

@@ -1,12 +1,9 @@
 package io.studybot.core.schedule;
 
-import io.studybot.core.chat.ChatGateway;
-import io.studybot.core.chat.Platform;
 import io.studybot.core.chat.Reply;
 import java.util.List;
-import java.util.Optional;
 
-/** What the sender needs from the bot: the messages of a delivery, and the platforms' gateways. */
+/** What the sender needs from the bot: the messages of a delivery. */
 public interface DeliveryPreparer {
 
   /**
@@ -17,6 +14,4 @@ public interface DeliveryPreparer {
 
   /** The platform refused for good (bot blocked, direct messages closed): stop sending there. */
   void stopDeliveries(OutboxEntry entry);
-
-  Optional<ChatGateway> gateway(Platform platform);
 }

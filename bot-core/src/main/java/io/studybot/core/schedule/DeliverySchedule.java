@@ -1,105 +1,104 @@
 package io.studybot.core.schedule;
 
-import io.studybot.core.chat.ChatKind;
+import static java.util.Objects.requireNonNull;
+
 import io.studybot.core.chat.ChatRef;
-import io.studybot.core.chat.Platform;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.studybot.core.study.StudyOwner;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Objects;
 import java.util.Optional;
 
-/** When a learner's or a group's daily lesson or quiz falls due next, and where it goes. */
-@Entity
-@Table(name = "delivery_schedule")
-public class DeliverySchedule {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
-  @Column(name = "learner_id")
-  private Long learnerId;
-
-  @Column(name = "group_id")
-  private Long groupId;
-
-  @Column(nullable = false)
-  private String kind;
-
-  @Column(nullable = false)
-  private String zone;
-
-  @Column(name = "local_time", nullable = false)
+/**
+ * When a learner's or a group's daily lesson or quiz falls due next, and where it goes. The
+ * dispatch tick moves {@code nextDue} on; the conversation changes the rest through {@link
+ * #configure}.
+ */
+public final class DeliverySchedule {
+  private final Long id;
+  private final StudyOwner owner;
+  private final DeliveryKind kind;
+  private ZoneId zone;
   private LocalTime localTime;
-
-  @Column(name = "chat_platform", nullable = false)
-  private String chatPlatform;
-
-  @Column(name = "chat_id", nullable = false)
-  private String chatId;
-
-  @Column(name = "chat_kind", nullable = false)
-  private String chatKind;
-
-  @Column(nullable = false)
+  private ChatRef chat;
   private boolean active;
-
-  @Column(name = "next_due", nullable = false)
   private Instant nextDue;
+  private final Optional<LocalDate> lastLocalDate;
 
-  @Column(name = "last_local_date")
-  private LocalDate lastLocalDate;
-
-  protected DeliverySchedule() {}
-
-  private DeliverySchedule(Long learnerId, Long groupId, DeliveryKind kind) {
-    this.learnerId = learnerId;
-    this.groupId = groupId;
-    this.kind = kind.name();
+  /** A row as stored; {@code id} is null for one not stored yet. */
+  public DeliverySchedule(
+      Long id,
+      StudyOwner owner,
+      DeliveryKind kind,
+      ZoneId zone,
+      LocalTime localTime,
+      ChatRef chat,
+      boolean active,
+      Instant nextDue,
+      Optional<LocalDate> lastLocalDate) {
+    this.id = id;
+    this.owner = requireNonNull(owner, "owner");
+    this.kind = requireNonNull(kind, "kind");
+    this.zone = requireNonNull(zone, "zone");
+    this.localTime = requireNonNull(localTime, "localTime");
+    this.chat = requireNonNull(chat, "chat");
+    this.active = active;
+    this.nextDue = requireNonNull(nextDue, "nextDue");
+    this.lastLocalDate = requireNonNull(lastLocalDate, "lastLocalDate");
   }
 
-  public static DeliverySchedule forLearner(Long learnerId, DeliveryKind kind) {
-    return new DeliverySchedule(learnerId, null, kind);
-  }
-
-  public static DeliverySchedule forGroup(Long groupId, DeliveryKind kind) {
-    return new DeliverySchedule(null, groupId, kind);
+  /** A new row, due at the next occurrence of {@code time}. */
+  public static DeliverySchedule create(
+      StudyOwner owner,
+      DeliveryKind kind,
+      ZoneId zone,
+      LocalTime time,
+      ChatRef chat,
+      boolean active,
+      Instant now) {
+    Instant due = DueTimes.next(time, zone, now, Optional.empty());
+    return new DeliverySchedule(null, owner, kind, zone, time, chat, active, due, Optional.empty());
   }
 
   /**
    * Sets where and when the delivery goes. The due instant is recomputed when the zone or the time
-   * changed or the row wakes up, never onto a local day that already had its delivery.
+   * changed or the row wakes up, never onto a local day that already had its delivery; a changed
+   * row still gets today's delivery if its new time has passed.
    */
   public void configure(ZoneId zone, LocalTime time, ChatRef chat, boolean active, Instant now) {
-    boolean retime =
-        nextDue == null
-            || !Objects.equals(this.zone, zone.getId())
-            || !time.equals(localTime)
-            || (active && !this.active);
-    this.zone = zone.getId();
+    boolean retime = !this.zone.equals(zone) || !time.equals(localTime) || (active && !this.active);
+    this.zone = zone;
     this.localTime = time;
-    this.chatPlatform = chat.platform().name();
-    this.chatId = chat.id();
-    this.chatKind = chat.kind().name();
+    this.chat = chat;
     this.active = active;
     if (retime) {
-      // A new row starts with the next occurrence; a changed one still gets today's delivery.
-      nextDue =
-          nextDue == null
-              ? DueTimes.next(time, zone, now, Optional.ofNullable(lastLocalDate))
-              : DueTimes.afterChange(time, zone, now, Optional.ofNullable(lastLocalDate));
+      nextDue = DueTimes.afterChange(time, zone, now, lastLocalDate);
     }
   }
 
+  public Optional<Long> id() {
+    return Optional.ofNullable(id);
+  }
+
+  public StudyOwner owner() {
+    return owner;
+  }
+
   public DeliveryKind kind() {
-    return DeliveryKind.valueOf(kind);
+    return kind;
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  public LocalTime localTime() {
+    return localTime;
+  }
+
+  public ChatRef chat() {
+    return chat;
   }
 
   public boolean active() {
@@ -110,7 +109,7 @@ public class DeliverySchedule {
     return nextDue;
   }
 
-  public ChatRef chat() {
-    return new ChatRef(Platform.valueOf(chatPlatform), chatId, ChatKind.valueOf(chatKind));
+  public Optional<LocalDate> lastLocalDate() {
+    return lastLocalDate;
   }
 }

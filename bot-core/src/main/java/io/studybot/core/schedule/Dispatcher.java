@@ -60,7 +60,7 @@ public final class Dispatcher {
   }
 
   private boolean silent(DueDelivery due, Instant now) {
-    return due.learnerId() != null
+    return due.owner().isLearner()
         && due.ownerLastSeen().map(seen -> seen.plus(silenceLimit).isBefore(now)).orElse(false);
   }
 }

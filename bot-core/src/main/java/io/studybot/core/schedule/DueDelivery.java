@@ -1,6 +1,7 @@
 package io.studybot.core.schedule;
 
 import io.studybot.core.chat.ChatRef;
+import io.studybot.core.study.StudyOwner;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -10,8 +11,7 @@ import java.util.Optional;
 /** A claimed schedule row whose delivery is due, as the dispatch tick sees it. */
 public record DueDelivery(
     long scheduleId,
-    Long learnerId,
-    Long groupId,
+    StudyOwner owner,
     DeliveryKind kind,
     ZoneId zone,
     LocalTime localTime,
@@ -27,7 +27,6 @@ public record DueDelivery(
 
   /** Unique per owner, kind and local day, so a day's delivery is queued once whatever happens. */
   public String idempotencyKey(DeliveryKind queuedKind, LocalDate date) {
-    String owner = learnerId != null ? "L" + learnerId : "G" + groupId;
-    return owner + ":" + queuedKind + ":" + date;
+    return owner.key() + ":" + queuedKind + ":" + date;
   }
 }

@@ -1,6 +1,7 @@
 package io.studybot.core.schedule;
 
 import io.studybot.core.chat.ChatGateway;
+import io.studybot.core.chat.ChatGateways;
 import io.studybot.core.chat.DeliveryException;
 import io.studybot.core.chat.Platform;
 import io.studybot.core.chat.Reply;
@@ -26,13 +27,20 @@ public final class OutboxSender {
 
   private final OutboxStore store;
   private final DeliveryPreparer preparer;
+  private final ChatGateways gateways;
   private final Clock clock;
   private final Sleeper sleeper;
   private final Map<Platform, SendPacer> pacers = new EnumMap<>(Platform.class);
 
-  public OutboxSender(OutboxStore store, DeliveryPreparer preparer, Clock clock, Sleeper sleeper) {
+  public OutboxSender(
+      OutboxStore store,
+      DeliveryPreparer preparer,
+      ChatGateways gateways,
+      Clock clock,
+      Sleeper sleeper) {
     this.store = store;
     this.preparer = preparer;
+    this.gateways = gateways;
     this.clock = clock;
     this.sleeper = sleeper;
   }
@@ -50,7 +58,7 @@ public final class OutboxSender {
   }
 
   private boolean send(OutboxEntry entry) throws InterruptedException {
-    Optional<ChatGateway> gateway = preparer.gateway(entry.chat().platform());
+    Optional<ChatGateway> gateway = gateways.find(entry.chat().platform());
     if (gateway.isEmpty()) {
       // Another instance may serve this platform; ours looks again later.
       store.retryAt(entry.id(), clock.instant().plus(LEASE), "no gateway here", false);

@@ -43,25 +43,16 @@ public class Enrollment {
     this.startedAt = startedAt;
   }
 
-  public static Enrollment ofLearner(Long learnerId, String curriculumId, Instant now) {
-    return new Enrollment(learnerId, null, curriculumId, now);
-  }
-
-  public static Enrollment ofGroup(Long groupId, String curriculumId, Instant now) {
-    return new Enrollment(null, groupId, curriculumId, now);
+  public static Enrollment of(StudyOwner owner, String curriculumId, Instant now) {
+    return new Enrollment(owner.learnerColumn(), owner.groupColumn(), curriculumId, now);
   }
 
   public Long id() {
     return id;
   }
 
-  /** The learner who owns it, or null for a group's enrollment. */
-  public Long learnerId() {
-    return learnerId;
-  }
-
-  public boolean isGroup() {
-    return groupId != null;
+  public StudyOwner owner() {
+    return StudyOwner.fromColumns(learnerId, groupId);
   }
 
   public String curriculumId() {

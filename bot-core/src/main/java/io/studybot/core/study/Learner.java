@@ -3,9 +3,12 @@ package io.studybot.core.study;
 import io.studybot.content.Language;
 import io.studybot.core.chat.ChatKind;
 import io.studybot.core.chat.ChatRef;
-import io.studybot.core.chat.Platform;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -20,9 +23,6 @@ import java.util.Optional;
 @Entity
 @Table(name = "learner")
 public class Learner {
-  public static final LocalTime DEFAULT_LESSON_TIME = LocalTime.of(9, 0);
-  public static final LocalTime DEFAULT_QUIZ_TIME = LocalTime.of(20, 0);
-
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
@@ -30,22 +30,13 @@ public class Learner {
   @Column(name = "display_name", nullable = false)
   private String displayName;
 
-  @Column(nullable = false)
-  private String language;
-
-  @Column(nullable = false)
-  private String zone;
-
-  @Column(name = "lesson_time", nullable = false)
-  private LocalTime lessonTime;
-
-  @Column(name = "quiz_time", nullable = false)
-  private LocalTime quizTime;
+  @Embedded private DeliverySettings settings;
 
   @Column(nullable = false)
   private boolean paused;
 
-  private String awaiting;
+  @Enumerated(EnumType.STRING)
+  private Awaiting awaiting;
 
   @Column(nullable = false)
   private boolean onboarded;
@@ -62,11 +53,10 @@ public class Learner {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
-  @Column(name = "home_chat_platform")
-  private String homeChatPlatform;
-
-  @Column(name = "home_chat_id")
-  private String homeChatId;
+  @Embedded
+  @AttributeOverride(name = "platform", column = @Column(name = "home_chat_platform"))
+  @AttributeOverride(name = "chatId", column = @Column(name = "home_chat_id"))
+  private ChatAddress homeChat;
 
   @Column(name = "last_seen_at")
   private Instant lastSeenAt;
@@ -81,15 +71,16 @@ public class Learner {
 
   public Learner(String displayName, Language language, ZoneId zone, Instant createdAt) {
     this.displayName = displayName;
-    this.language = language.code();
-    this.zone = zone.getId();
-    this.lessonTime = DEFAULT_LESSON_TIME;
-    this.quizTime = DEFAULT_QUIZ_TIME;
+    this.settings = new DeliverySettings(language, zone);
     this.createdAt = createdAt;
   }
 
   public Long id() {
     return id;
+  }
+
+  public StudyOwner owner() {
+    return StudyOwner.learner(id);
   }
 
   public String displayName() {
@@ -100,36 +91,25 @@ public class Learner {
     this.displayName = name;
   }
 
-  public Language language() {
-    return Language.fromTag(language).orElse(Language.EN);
+  /** Language, zone and times; changes to them are stored with the learner. */
+  public DeliverySettings settings() {
+    return settings;
   }
 
-  public void setLanguage(Language language) {
-    this.language = language.code();
+  public Language language() {
+    return settings.language();
   }
 
   public ZoneId zone() {
-    return ZoneId.of(zone);
-  }
-
-  public void setZone(ZoneId zone) {
-    this.zone = zone.getId();
+    return settings.zone();
   }
 
   public LocalTime lessonTime() {
-    return lessonTime;
-  }
-
-  public void setLessonTime(LocalTime time) {
-    this.lessonTime = time;
+    return settings.lessonTime();
   }
 
   public LocalTime quizTime() {
-    return quizTime;
-  }
-
-  public void setQuizTime(LocalTime time) {
-    this.quizTime = time;
+    return settings.quizTime();
   }
 
   public boolean paused() {
@@ -141,11 +121,12 @@ public class Learner {
   }
 
   public Optional<Awaiting> awaiting() {
-    return Optional.ofNullable(awaiting).map(Awaiting::valueOf);
+    return Optional.ofNullable(awaiting);
   }
 
+  /** The answer the bot waits for in typed text; null when it waits for none. */
   public void await(Awaiting input) {
-    this.awaiting = input == null ? null : input.name();
+    this.awaiting = input;
   }
 
   public boolean onboarded() {
@@ -172,19 +153,15 @@ public class Learner {
 
   /** The private chat daily deliveries go to: where the learner last wrote to the bot privately. */
   public Optional<ChatRef> homeChat() {
-    return homeChatId == null
-        ? Optional.empty()
-        : Optional.of(
-            new ChatRef(Platform.valueOf(homeChatPlatform), homeChatId, ChatKind.PRIVATE));
+    return Optional.ofNullable(homeChat).map(home -> home.as(ChatKind.PRIVATE));
   }
 
   /** Records a private chat as home; true when it changed. */
   public boolean moveHome(ChatRef chat) {
-    if (chat.platform().name().equals(homeChatPlatform) && chat.id().equals(homeChatId)) {
+    if (homeChat != null && homeChat.is(chat)) {
       return false;
     }
-    homeChatPlatform = chat.platform().name();
-    homeChatId = chat.id();
+    homeChat = new ChatAddress(chat);
     return true;
   }
 

@@ -2,8 +2,9 @@ package io.studybot.core.study;
 
 import io.studybot.core.chat.ChatKind;
 import io.studybot.core.chat.ChatRef;
-import io.studybot.core.chat.Platform;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -26,11 +27,10 @@ public class Quiz {
   @Column(name = "topic_id", nullable = false)
   private String topicId;
 
-  @Column(name = "chat_platform", nullable = false)
-  private String chatPlatform;
-
-  @Column(name = "chat_id", nullable = false)
-  private String chatId;
+  @Embedded
+  @AttributeOverride(name = "platform", column = @Column(name = "chat_platform", nullable = false))
+  @AttributeOverride(name = "chatId", column = @Column(name = "chat_id", nullable = false))
+  private ChatAddress chat;
 
   @Column(name = "local_day", nullable = false)
   private LocalDate localDay;
@@ -57,8 +57,7 @@ public class Quiz {
   public Quiz(Long enrollmentId, String topicId, ChatRef chat, LocalDate localDay, Instant now) {
     this.enrollmentId = enrollmentId;
     this.topicId = topicId;
-    this.chatPlatform = chat.platform().name();
-    this.chatId = chat.id();
+    this.chat = new ChatAddress(chat);
     this.localDay = localDay;
     this.createdAt = now;
   }
@@ -77,11 +76,11 @@ public class Quiz {
 
   /** The chat it was delivered into; a quiz in a group is open to every member. */
   public boolean deliveredTo(ChatRef chat) {
-    return chat.platform().name().equals(chatPlatform) && chat.id().equals(chatId);
+    return this.chat.is(chat);
   }
 
   public ChatRef chat(ChatKind kind) {
-    return new ChatRef(Platform.valueOf(chatPlatform), chatId, kind);
+    return chat.as(kind);
   }
 
   public boolean review() {

@@ -59,4 +59,8 @@ public class QuizAttempt {
   public boolean correct() {
     return correct;
   }
+
+  public Instant answeredAt() {
+    return answeredAt;
+  }
 }

@@ -1,9 +1,11 @@
 package io.studybot.core.study;
 
 import io.studybot.content.Language;
+import io.studybot.core.chat.ChatKind;
 import io.studybot.core.chat.ChatRef;
-import io.studybot.core.chat.Platform;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -21,26 +23,12 @@ public class StudyGroup {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @Column(nullable = false)
-  private String platform;
+  @Embedded
+  @AttributeOverride(name = "platform", column = @Column(name = "platform", nullable = false))
+  @AttributeOverride(name = "chatId", column = @Column(name = "chat_id", nullable = false))
+  private ChatAddress chat;
 
-  @Column(name = "chat_id", nullable = false)
-  private String chatId;
-
-  @Column(nullable = false)
-  private String language;
-
-  @Column(nullable = false)
-  private String zone;
-
-  @Column(name = "lesson_time", nullable = false)
-  private LocalTime lessonTime;
-
-  @Column(name = "quiz_time", nullable = false)
-  private LocalTime quizTime;
-
-  @Column(nullable = false)
-  private boolean paused;
+  @Embedded private DeliverySettings settings;
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
@@ -51,12 +39,8 @@ public class StudyGroup {
   protected StudyGroup() {}
 
   public StudyGroup(ChatRef chat, Language language, ZoneId zone, Instant createdAt) {
-    this.platform = chat.platform().name();
-    this.chatId = chat.id();
-    this.language = language.code();
-    this.zone = zone.getId();
-    this.lessonTime = Learner.DEFAULT_LESSON_TIME;
-    this.quizTime = Learner.DEFAULT_QUIZ_TIME;
+    this.chat = new ChatAddress(chat);
+    this.settings = new DeliverySettings(language, zone);
     this.createdAt = createdAt;
   }
 
@@ -64,47 +48,43 @@ public class StudyGroup {
     return id;
   }
 
-  public Platform platform() {
-    return Platform.valueOf(platform);
+  public StudyOwner owner() {
+    return StudyOwner.group(id);
   }
 
-  public String chatId() {
-    return chatId;
+  public ChatRef chat() {
+    return chat.as(ChatKind.GROUP);
+  }
+
+  public DeliverySettings settings() {
+    return settings;
   }
 
   public Language language() {
-    return Language.fromTag(language).orElse(Language.EN);
+    return settings.language();
   }
 
   public ZoneId zone() {
-    return ZoneId.of(zone);
-  }
-
-  public boolean paused() {
-    return paused;
+    return settings.zone();
   }
 
   public LocalTime lessonTime() {
-    return lessonTime;
+    return settings.lessonTime();
   }
 
   public LocalTime quizTime() {
-    return quizTime;
+    return settings.quizTime();
   }
 
   public boolean subscribed() {
     return subscribed;
   }
 
-  public ChatRef chat() {
-    return new ChatRef(Platform.valueOf(platform), chatId, io.studybot.core.chat.ChatKind.GROUP);
-  }
-
   /** Daily posts into the group from now on, at these local times in this zone. */
   public void subscribe(LocalTime lesson, LocalTime quiz, ZoneId zone) {
-    this.lessonTime = lesson;
-    this.quizTime = quiz;
-    this.zone = zone.getId();
+    settings.setLessonTime(lesson);
+    settings.setQuizTime(quiz);
+    settings.setZone(zone);
     this.subscribed = true;
   }
 

@@ -77,7 +77,7 @@ class ConversationTest {
   void quizAnswerReplacesTheQuestionMessageInPrivateChats() {
     harness.type(alice, "/quiz");
     Button right = harness.questionButtons(aliceChat).get(0).get(TestCurriculum.RIGHT);
-    harness.bot.receive(
+    harness.receive(
         new io.studybot.core.chat.IncomingEvent.ButtonPress(
             alice, aliceChat, right.payload(), java.util.Optional.of("42")));
     OutgoingMessage verdict = harness.gateway.lastTo(aliceChat).message();
@@ -91,7 +91,7 @@ class ConversationTest {
     assertThat(harness.lastText(privateChat(li)))
         .contains("你的设置", "语言：中文", "时区：Asia/Shanghai", "课程：09:00", "小测：20:00");
     harness.type(li, "/help");
-    assertThat(harness.lastText(privateChat(li))).contains("/today：今天的课程");
+    assertThat(harness.lastText(privateChat(li))).contains("/today：当前主题的课程", "/review：到期需要复习的题目");
   }
 
   @Test

@@ -98,7 +98,7 @@ class FuzzedEventsTest {
       PlatformUser person = people.get(random.nextInt(people.size()));
       ChatRef chat =
           random.nextInt(4) == 0 ? groups.get(random.nextInt(groups.size())) : privateChat(person);
-      harness.bot.receive(event(person, chat, pressedBefore));
+      harness.receive(event(person, chat, pressedBefore));
       if (i % 500 == 0) {
         harness.clock.advance(Duration.ofHours(random.nextInt(30)));
       }

@@ -193,7 +193,7 @@ class DailyDeliveryTest {
     harness.bot.clock.set(Instant.parse("2026-05-04T00:00:00Z"));
     harness.bot.type(bob, study, "/subscribe 07:00 19:00 UTC");
     assertThat(harness.bot.lastText(study)).contains("Only the group's admins");
-    harness.bot.bot.receive(
+    harness.bot.receive(
         ((IncomingEvent.Command) IncomingEvent.parse(alice, study, "/subscribe 07:00 19:00 UTC"))
             .asChatAdmin());
     assertThat(harness.bot.lastText(study)).contains("Subscribed", "07:00", "19:00");
@@ -212,7 +212,7 @@ class DailyDeliveryTest {
     harness.bot.type(bob, study, "/progress");
     assertThat(harness.bot.lastText(study)).contains("1. Alice", "2. Bob");
 
-    harness.bot.bot.receive(
+    harness.bot.receive(
         ((IncomingEvent.Command) IncomingEvent.parse(alice, study, "/unsubscribe")).asChatAdmin());
     harness.bot.gateway.clear();
     harness.runUntil(Instant.parse("2026-05-06T00:00:00Z"), Duration.ofMinutes(30));

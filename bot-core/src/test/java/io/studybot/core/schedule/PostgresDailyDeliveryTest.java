@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.studybot.core.chat.ChatRef;
 import io.studybot.core.chat.PlatformUser;
 import io.studybot.core.persistence.DatabaseSettings;
+import io.studybot.core.persistence.QuartzJobStore;
 import io.studybot.core.testing.DeliveryHarness;
 import io.studybot.core.testing.FakeChatGateway;
 import io.studybot.core.testing.TestCurriculum;
@@ -73,16 +74,14 @@ class PostgresDailyDeliveryTest {
                 harness.sender,
                 harness.outbox,
                 harness.bot.clock,
-                harness.bot.database.dataSource(),
-                true);
+                QuartzJobStore.of(harness.bot.database));
         DeliveryJobs second =
             DeliveryJobs.start(
                 harness.dispatcher,
                 harness.sender,
                 harness.outbox,
                 harness.bot.clock,
-                harness.bot.database.dataSource(),
-                true)) {
+                QuartzJobStore.of(harness.bot.database))) {
       List<String> jobs = new ArrayList<>();
       try (Connection connection = harness.bot.database.dataSource().getConnection();
           Statement statement = connection.createStatement();

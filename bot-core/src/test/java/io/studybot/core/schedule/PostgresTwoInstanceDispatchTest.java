@@ -3,6 +3,7 @@ package io.studybot.core.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.studybot.core.chat.ChatGateway;
+import io.studybot.core.chat.ChatGateways;
 import io.studybot.core.chat.ChatRef;
 import io.studybot.core.chat.OutgoingMessage;
 import io.studybot.core.chat.Platform;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -65,9 +65,10 @@ class PostgresTwoInstanceDispatchTest {
 
     Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
     OutboxSender senderOne =
-        new OutboxSender(new JdbcOutboxStore(first), counting(received), clock, d -> {});
+        new OutboxSender(new JdbcOutboxStore(first), lessons(), counting(received), clock, d -> {});
     OutboxSender senderTwo =
-        new OutboxSender(new JdbcOutboxStore(second), counting(received), clock, d -> {});
+        new OutboxSender(
+            new JdbcOutboxStore(second), lessons(), counting(received), clock, d -> {});
     List<Integer> sent = runTogether(senderOne::drain, senderTwo::drain);
 
     assertThat(sent.get(0) + sent.get(1)).isEqualTo(LEARNERS);
@@ -87,9 +88,9 @@ class PostgresTwoInstanceDispatchTest {
     }
   }
 
-  /** A bot stand-in that sends one message per entry and counts what each chat got. */
-  private static DeliveryPreparer counting(Map<String, AtomicInteger> received) {
-    ChatGateway gateway =
+  /** A gateway that counts what each chat got. */
+  private static ChatGateways counting(Map<String, AtomicInteger> received) {
+    return ChatGateways.of(
         new ChatGateway() {
           @Override
           public Platform platform() {
@@ -101,7 +102,11 @@ class PostgresTwoInstanceDispatchTest {
             received.computeIfAbsent(chat.id(), id -> new AtomicInteger()).incrementAndGet();
             return "";
           }
-        };
+        });
+  }
+
+  /** A bot stand-in that prepares one message per entry. */
+  private static DeliveryPreparer lessons() {
     return new DeliveryPreparer() {
       @Override
       public List<Reply> prepare(OutboxEntry entry) {
@@ -111,11 +116,6 @@ class PostgresTwoInstanceDispatchTest {
 
       @Override
       public void stopDeliveries(OutboxEntry entry) {}
-
-      @Override
-      public Optional<ChatGateway> gateway(Platform platform) {
-        return Optional.of(gateway);
-      }
     };
   }
 }

@@ -29,9 +29,7 @@ public final class BotHarness implements AutoCloseable {
 
   public BotHarness(DatabaseSettings settings, Curriculum curriculum, StudyRules rules) {
     this.database = Database.open(settings);
-    this.bot =
-        new StudyBot(new HibernateStudyStore(database.sessionFactory()), curriculum, rules, clock)
-            .connect(gateway);
+    this.bot = new StudyBot(new HibernateStudyStore(database), curriculum, rules, clock);
   }
 
   public static BotHarness onH2() {
@@ -56,11 +54,16 @@ public final class BotHarness implements AutoCloseable {
   }
 
   public void type(PlatformUser user, ChatRef chat, String line) {
-    bot.receive(IncomingEvent.parse(user, chat, line));
+    receive(IncomingEvent.parse(user, chat, line));
   }
 
   public void press(PlatformUser user, ChatRef chat, String payload) {
-    bot.receive(new IncomingEvent.ButtonPress(user, chat, payload, Optional.empty()));
+    receive(new IncomingEvent.ButtonPress(user, chat, payload, Optional.empty()));
+  }
+
+  /** Hands the event to the bot and shows its replies in the fake chat, as an adapter would. */
+  public void receive(IncomingEvent event) {
+    bot.handle(event).forEach(reply -> gateway.send(reply.chat(), reply.message()));
   }
 
   /** Presses the button with this label on the latest message in the chat that shows one. */

@@ -1,6 +1,7 @@
 package io.studybot.core.testing;
 
 import io.studybot.content.Curriculum;
+import io.studybot.core.chat.ChatGateways;
 import io.studybot.core.conversation.StudyRules;
 import io.studybot.core.persistence.DatabaseSettings;
 import io.studybot.core.persistence.JdbcDispatchStore;
@@ -21,7 +22,9 @@ public final class DeliveryHarness implements AutoCloseable {
     this.bot = new BotHarness(settings, curriculum, StudyRules.DEFAULT);
     this.outbox = new JdbcOutboxStore(bot.database);
     this.dispatcher = new Dispatcher(new JdbcDispatchStore(bot.database), bot.clock, silenceLimit);
-    this.sender = new OutboxSender(outbox, bot.bot, bot.clock, bot.clock::advance);
+    this.sender =
+        new OutboxSender(
+            outbox, bot.bot, ChatGateways.of(bot.gateway), bot.clock, bot.clock::advance);
   }
 
   public static DeliveryHarness onH2() {

@@ -2,8 +2,8 @@ package io.studybot.core.persistence;
 
 import io.studybot.core.testing.TestDatabases;
 
-/** The study store contract on PostgreSQL, each test in a fresh schema. */
-class PostgresStudyRepositoryTest extends StudyRepositoryContract {
+/** The repositories' contract on PostgreSQL, each test in a fresh schema. */
+class PostgresRepositoryTest extends RepositoryContract {
   @Override
   protected DatabaseSettings createDatabase() {
     return TestDatabases.postgres();

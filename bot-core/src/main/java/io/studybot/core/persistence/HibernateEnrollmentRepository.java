@@ -1,0 +1,56 @@
+package io.studybot.core.persistence;
+
+import io.studybot.core.study.CompletedTopic;
+import io.studybot.core.study.Enrollment;
+import io.studybot.core.study.EnrollmentRepository;
+import io.studybot.core.study.StudyOwner;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.hibernate.Session;
+
+/** Enrollments and completed topics on one Hibernate session. */
+final class HibernateEnrollmentRepository implements EnrollmentRepository {
+  private final Session session;
+
+  HibernateEnrollmentRepository(Session session) {
+    this.session = session;
+  }
+
+  @Override
+  public Optional<Enrollment> find(StudyOwner owner, String curriculumId) {
+    String column = owner.isLearner() ? "e.learnerId" : "e.groupId";
+    return session
+        .createSelectionQuery(
+            "from Enrollment e where " + column + " = :owner and e.curriculumId = :curriculum",
+            Enrollment.class)
+        .setParameter("owner", owner.id())
+        .setParameter("curriculum", curriculumId)
+        .uniqueResultOptional();
+  }
+
+  @Override
+  public Enrollment add(Enrollment enrollment) {
+    session.persist(enrollment);
+    return enrollment;
+  }
+
+  @Override
+  public Set<String> completedTopics(long enrollmentId) {
+    return new HashSet<>(
+        session
+            .createSelectionQuery(
+                "select c.topicId from CompletedTopic c where c.enrollmentId = :enrollment",
+                String.class)
+            .setParameter("enrollment", enrollmentId)
+            .getResultList());
+  }
+
+  @Override
+  public void markCompleted(long enrollmentId, String topicId, Instant now) {
+    if (!completedTopics(enrollmentId).contains(topicId)) {
+      session.persist(new CompletedTopic(enrollmentId, topicId, now));
+    }
+  }
+}

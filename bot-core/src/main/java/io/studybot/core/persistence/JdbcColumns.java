@@ -1,0 +1,69 @@
+package io.studybot.core.persistence;
+
+import io.studybot.core.chat.ChatKind;
+import io.studybot.core.chat.ChatRef;
+import io.studybot.core.chat.Platform;
+import io.studybot.core.study.StudyOwner;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** How the plain-JDBC stores read and write the values several tables share. */
+final class JdbcColumns {
+  private JdbcColumns() {}
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  static Instant instant(ResultSet result, int column) throws SQLException {
+    return result.getObject(column, OffsetDateTime.class).toInstant();
+  }
+
+  static Long nullableLong(ResultSet result, int column) throws SQLException {
+    long value = result.getLong(column);
+    return result.wasNull() ? null : value;
+  }
+
+  /** The owner from a learner column followed by a group column. */
+  static StudyOwner owner(ResultSet result, int learnerColumn) throws SQLException {
+    return StudyOwner.fromColumns(
+        nullableLong(result, learnerColumn), nullableLong(result, learnerColumn + 1));
+  }
+
+  /** Sets a learner parameter and the group parameter after it. */
+  static void setOwner(PreparedStatement statement, int learnerIndex, StudyOwner owner)
+      throws SQLException {
+    setNullableLong(statement, learnerIndex, owner.learnerColumn());
+    setNullableLong(statement, learnerIndex + 1, owner.groupColumn());
+  }
+
+  /** The chat from three columns in a row: platform, chat id, chat kind. */
+  static ChatRef chat(ResultSet result, int platformColumn) throws SQLException {
+    return new ChatRef(
+        Platform.valueOf(result.getString(platformColumn)),
+        result.getString(platformColumn + 1),
+        ChatKind.valueOf(result.getString(platformColumn + 2)));
+  }
+
+  /** Sets three parameters in a row: platform, chat id, chat kind. */
+  static void setChat(PreparedStatement statement, int platformIndex, ChatRef chat)
+      throws SQLException {
+    statement.setString(platformIndex, chat.platform().name());
+    statement.setString(platformIndex + 1, chat.id());
+    statement.setString(platformIndex + 2, chat.kind().name());
+  }
+
+  private static void setNullableLong(PreparedStatement statement, int index, Long value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.BIGINT);
+    } else {
+      statement.setLong(index, value);
+    }
+  }
+}

@@ -1,0 +1,608 @@
+package io.studybot.core.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.studybot.content.Language;
+import io.studybot.core.chat.ChatKind;
+import io.studybot.core.chat.ChatRef;
+import io.studybot.core.chat.Platform;
+import io.studybot.core.review.CardState;
+import io.studybot.core.review.ReviewCard;
+import io.studybot.core.schedule.DeliveryKind;
+import io.studybot.core.schedule.DeliverySchedule;
+import io.studybot.core.state.Repositories;
+import io.studybot.core.state.StudyStore;
+import io.studybot.core.study.AnswerOutcome;
+import io.studybot.core.study.DeliveredQuestion;
+import io.studybot.core.study.Enrollment;
+import io.studybot.core.study.LeaderboardRow;
+import io.studybot.core.study.Learner;
+import io.studybot.core.study.QuestionCard;
+import io.studybot.core.study.QuestionRef;
+import io.studybot.core.study.Quiz;
+import io.studybot.core.study.QuizAttempt;
+import io.studybot.core.study.QuizQuestion;
+import io.studybot.core.study.Streak;
+import io.studybot.core.study.StudyGroup;
+import io.studybot.core.study.StudyOwner;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every repository must do, one nested class per repository, run against each database we
+ * support (the subclasses choose it). All repositories of a transaction share it.
+ */
+abstract class RepositoryContract {
+  private static final Instant NOW = Instant.parse("2026-05-01T10:00:00Z");
+  private static final ChatRef GROUP = new ChatRef(Platform.TELEGRAM, "-42", ChatKind.GROUP);
+  private static final ChatRef ADA_CHAT = new ChatRef(Platform.TELEGRAM, "1", ChatKind.PRIVATE);
+
+  private DatabaseSettings settings;
+  private Database database;
+  private StudyStore store;
+
+  protected abstract DatabaseSettings createDatabase();
+
+  protected void dropDatabase(DatabaseSettings settings) {}
+
+  @BeforeEach
+  void open() {
+    settings = createDatabase();
+    database = Database.open(settings);
+    store = new HibernateStudyStore(database);
+  }
+
+  @AfterEach
+  void close() {
+    database.close();
+    dropDatabase(settings);
+  }
+
+  private <T> T tx(Function<Repositories, T> work) {
+    return store.inTransaction(work);
+  }
+
+  /** A find in its own transaction. */
+  private <T> Optional<T> found(Function<Repositories, Optional<T>> find) {
+    return store.inTransaction(find);
+  }
+
+  private long rows(String sql) {
+    try (Connection connection = database.dataSource().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getLong(1);
+    } catch (SQLException e) {
+      throw new AssertionError(sql, e);
+    }
+  }
+
+  @Nested
+  class Learners {
+    @Test
+    void aLearnerIsFoundByTheirPlatformAccountWithSettings() {
+      Long id =
+          tx(
+              repos -> {
+                Learner learner = new Learner("Ada", Language.ZH, ZoneId.of("Asia/Shanghai"), NOW);
+                learner.settings().setLessonTime(LocalTime.of(7, 45));
+                learner.setStreak(new Streak(3, 5, Optional.of(LocalDate.of(2026, 4, 30))));
+                learner.moveHome(ADA_CHAT);
+                return repos.learners().add(learner, Platform.TELEGRAM, "777").id();
+              });
+      Learner found = tx(repos -> repos.learners().byAccount(Platform.TELEGRAM, "777")).get();
+      assertThat(found.id()).isEqualTo(id);
+      assertThat(found.language()).isEqualTo(Language.ZH);
+      assertThat(found.zone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+      assertThat(found.lessonTime()).isEqualTo(LocalTime.of(7, 45));
+      assertThat(found.quizTime()).isEqualTo(LocalTime.of(20, 0));
+      assertThat(found.homeChat()).contains(ADA_CHAT);
+      assertThat(found.streak())
+          .isEqualTo(new Streak(3, 5, Optional.of(LocalDate.of(2026, 4, 30))));
+      assertThat(found(repos -> repos.learners().byAccount(Platform.DISCORD, "777"))).isEmpty();
+      assertThat(found(repos -> repos.learners().find(id)))
+          .map(Learner::displayName)
+          .contains("Ada");
+    }
+
+    @Test
+    void onePlatformAccountBelongsToOneLearner() {
+      tx(repos -> repos.learners().add(learner("A"), Platform.TELEGRAM, "1"));
+      assertThatThrownBy(
+              () -> tx(repos -> repos.learners().add(learner("B"), Platform.TELEGRAM, "1")))
+          .isInstanceOf(RuntimeException.class);
+      assertThat(rows("select count(*) from learner")).isEqualTo(1);
+    }
+
+    @Test
+    void changesToLoadedLearnersAreStoredAtCommit() {
+      tx(repos -> repos.learners().add(learner("A"), Platform.CONSOLE, "me"));
+      tx(
+          repos -> {
+            repos.learners().byAccount(Platform.CONSOLE, "me").get().setPaused(true);
+            return null;
+          });
+      assertThat(found(repos -> repos.learners().byAccount(Platform.CONSOLE, "me")).get().paused())
+          .isTrue();
+    }
+
+    @Test
+    void deletingALearnerRemovesEverythingTheyOwnAndTheirQueuedDeliveries() {
+      long id =
+          tx(
+              repos -> {
+                Learner learner = repos.learners().add(learner("A"), Platform.TELEGRAM, "1");
+                Enrollment enrollment = enroll(repos, learner.owner());
+                List<QuizQuestion> questions =
+                    repos.quizzes().add(quiz(enrollment, ADA_CHAT), List.of(ref("t1", "q1")));
+                repos.quizzes().recordAnswer(answer(questions.get(0), learner, 1, true));
+                repos.enrollments().markCompleted(enrollment.id(), "t1", NOW);
+                repos.cards().add(new QuestionCard(learner.id(), "course", "t1", "q1", card(NOW)));
+                repos.schedules().save(lessonSchedule(learner.owner()));
+                return learner.id();
+              });
+      queueOutboxRow(id);
+
+      tx(
+          repos -> {
+            repos.learners().delete(id);
+            return null;
+          });
+
+      assertThat(found(repos -> repos.learners().byAccount(Platform.TELEGRAM, "1"))).isEmpty();
+      for (String table :
+          List.of(
+              "platform_account",
+              "enrollment",
+              "quiz",
+              "quiz_attempt",
+              "completed_topic",
+              "review_card",
+              "delivery_schedule",
+              "outbox")) {
+        assertThat(rows("select count(*) from " + table)).as(table).isZero();
+      }
+    }
+
+    private void queueOutboxRow(long learnerId) {
+      try (Connection connection = database.dataSource().getConnection();
+          Statement statement = connection.createStatement()) {
+        statement.executeUpdate(
+            "insert into outbox (idempotency_key, learner_id, kind, local_date, chat_platform,"
+                + " chat_id, chat_kind, status, attempts, not_before, created_at) values ('L"
+                + learnerId
+                + ":LESSON:2026-05-01', "
+                + learnerId
+                + ", 'LESSON', date '2026-05-01', 'TELEGRAM', '1', 'PRIVATE', 'PENDING', 0,"
+                + " timestamp '2026-05-01 10:00:00', timestamp '2026-05-01 10:00:00')");
+      } catch (SQLException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  @Nested
+  class Groups {
+    @Test
+    void aGroupIsFoundByItsChatWithItsSettings() {
+      long id =
+          tx(
+              repos -> {
+                StudyGroup group = new StudyGroup(GROUP, Language.ZH, ZoneId.of("Asia/Tokyo"), NOW);
+                group.subscribe(LocalTime.of(7, 0), LocalTime.of(19, 0), ZoneId.of("UTC"));
+                return repos.groups().add(group).id();
+              });
+      StudyGroup found = tx(repos -> repos.groups().byChat(GROUP)).get();
+      assertThat(found.id()).isEqualTo(id);
+      assertThat(found.chat()).isEqualTo(GROUP);
+      assertThat(found.language()).isEqualTo(Language.ZH);
+      assertThat(found.zone()).isEqualTo(ZoneId.of("UTC"));
+      assertThat(found.lessonTime()).isEqualTo(LocalTime.of(7, 0));
+      assertThat(found.subscribed()).isTrue();
+      assertThat(found(repos -> repos.groups().find(id))).isPresent();
+      ChatRef onDiscord = new ChatRef(Platform.DISCORD, "-42", ChatKind.GROUP);
+      assertThat(found(repos -> repos.groups().byChat(onDiscord))).isEmpty();
+    }
+
+    @Test
+    void oneChatIsOneGroup() {
+      tx(repos -> repos.groups().add(group()));
+      assertThatThrownBy(() -> tx(repos -> repos.groups().add(group())))
+          .isInstanceOf(RuntimeException.class);
+    }
+  }
+
+  @Nested
+  class Enrollments {
+    @Test
+    void anEnrollmentKeepsItsPositionAndEachCompletedTopicOnce() {
+      long enrollmentId =
+          tx(
+              repos -> {
+                Learner learner = repos.learners().add(learner("A"), Platform.TELEGRAM, "1");
+                Enrollment enrollment = enroll(repos, learner.owner());
+                enrollment.advance();
+                repos.enrollments().markCompleted(enrollment.id(), "t1", NOW);
+                repos.enrollments().markCompleted(enrollment.id(), "t1", NOW);
+                return enrollment.id();
+              });
+      tx(
+          repos -> {
+            Learner learner = repos.learners().byAccount(Platform.TELEGRAM, "1").get();
+            Enrollment enrollment = repos.enrollments().find(learner.owner(), "course").get();
+            assertThat(enrollment.id()).isEqualTo(enrollmentId);
+            assertThat(enrollment.position()).isEqualTo(1);
+            assertThat(enrollment.owner()).isEqualTo(learner.owner());
+            assertThat(repos.enrollments().completedTopics(enrollmentId)).containsExactly("t1");
+            assertThat(repos.enrollments().find(learner.owner(), "other")).isEmpty();
+            return null;
+          });
+    }
+
+    @Test
+    void aLearnersAndAGroupsEnrollmentsAreApartEvenWithTheSameId() {
+      tx(
+          repos -> {
+            Learner learner = repos.learners().add(learner("A"), Platform.TELEGRAM, "1");
+            StudyGroup group = repos.groups().add(group());
+            enroll(repos, learner.owner()).advance();
+            enroll(repos, group.owner());
+            return null;
+          });
+      tx(
+          repos -> {
+            StudyGroup group = repos.groups().byChat(GROUP).get();
+            Enrollment enrollment = repos.enrollments().find(group.owner(), "course").get();
+            assertThat(enrollment.position()).isZero();
+            assertThat(enrollment.owner().isLearner()).isFalse();
+            return null;
+          });
+    }
+  }
+
+  @Nested
+  class QuizzesAndAnswers {
+    @Test
+    void questionsKeepTheirOrderAndAnAnswerIsRecordedOncePerLearner() {
+      long[] ids =
+          tx(
+              repos -> {
+                Learner learner = repos.learners().add(learner("A"), Platform.TELEGRAM, "1");
+                Enrollment enrollment = enroll(repos, learner.owner());
+                List<QuizQuestion> questions =
+                    repos
+                        .quizzes()
+                        .add(quiz(enrollment, ADA_CHAT), List.of(ref("t1", "q3"), ref("t1", "q1")));
+                return new long[] {
+                  learner.id(), questions.get(0).id(), questions.get(0).quizId(), enrollment.id()
+                };
+              });
+      AnswerOutcome first =
+          tx(repos -> repos.quizzes().recordAnswer(new QuizAttempt(ids[1], ids[0], 1, true, NOW)));
+      AnswerOutcome again =
+          tx(repos -> repos.quizzes().recordAnswer(new QuizAttempt(ids[1], ids[0], 0, false, NOW)));
+
+      assertThat(first).isEqualTo(new AnswerOutcome(true, 1, 1, 2));
+      assertThat(first.quizFinished()).isFalse();
+      assertThat(again).isEqualTo(new AnswerOutcome(false, 1, 1, 2));
+      tx(
+          repos -> {
+            assertThat(repos.quizzes().questionsOf(ids[2]))
+                .extracting(QuizQuestion::questionId)
+                .containsExactly("q3", "q1");
+            assertThat(repos.quizzes().unanswered(ids[2], ids[0]))
+                .extracting(QuizQuestion::questionId)
+                .containsExactly("q1");
+            assertThat(repos.quizzes().answeredQuestionIds(ids[0], "t1")).containsExactly("q3");
+            assertThat(repos.quizzes().openQuiz(ids[3], false)).map(Quiz::id).contains(ids[2]);
+            assertThat(repos.quizzes().openQuiz(ids[3], true)).isEmpty();
+            assertThat(repos.quizzes().stats(ids[0]).answered()).isEqualTo(1);
+            assertThat(repos.quizzes().stats(ids[0]).correct()).isEqualTo(1);
+            return null;
+          });
+    }
+
+    @Test
+    void aDeliveredQuestionIsReadWithItsQuiz() {
+      long questionId =
+          tx(
+              repos -> {
+                Learner learner = repos.learners().add(learner("A"), Platform.TELEGRAM, "1");
+                Enrollment enrollment = enroll(repos, learner.owner());
+                return repos
+                    .quizzes()
+                    .add(quiz(enrollment, ADA_CHAT), List.of(ref("t1", "q1"), ref("t1", "q2")))
+                    .get(1)
+                    .id();
+              });
+      DeliveredQuestion delivered = tx(repos -> repos.quizzes().delivered(questionId)).get();
+      assertThat(delivered.question().questionId()).isEqualTo("q2");
+      assertThat(delivered.question().ordinal()).isEqualTo(1);
+      assertThat(delivered.quiz().deliveredTo(ADA_CHAT)).isTrue();
+      assertThat(delivered.quiz().id()).isEqualTo(delivered.question().quizId());
+      assertThat(found(repos -> repos.quizzes().delivered(questionId + 1000))).isEmpty();
+    }
+
+    @Test
+    void theSameAnswerRecordedAtOnceFromTwoPlacesCountsOnce() throws Exception {
+      long[] ids =
+          tx(
+              repos -> {
+                Learner learner = repos.learners().add(learner("A"), Platform.TELEGRAM, "1");
+                Enrollment enrollment = enroll(repos, learner.owner());
+                QuizQuestion question =
+                    repos
+                        .quizzes()
+                        .add(quiz(enrollment, ADA_CHAT), List.of(ref("t1", "q1")))
+                        .get(0);
+                return new long[] {learner.id(), question.id()};
+              });
+      CyclicBarrier together = new CyclicBarrier(2);
+      Callable<Boolean> tap =
+          () -> {
+            together.await(10, TimeUnit.SECONDS);
+            return tx(
+                repos ->
+                    repos
+                        .quizzes()
+                        .recordAnswer(new QuizAttempt(ids[1], ids[0], 0, true, NOW))
+                        .recorded());
+          };
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        List<Future<Boolean>> taps = List.of(pool.submit(tap), pool.submit(tap));
+        List<Boolean> recorded = new ArrayList<>();
+        for (Future<Boolean> result : taps) {
+          recorded.add(result.get(30, TimeUnit.SECONDS));
+        }
+        assertThat(recorded).containsExactlyInAnyOrder(true, false);
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(rows("select count(*) from quiz_attempt")).isEqualTo(1);
+    }
+
+    @Test
+    void theLeaderboardRanksMembersWhoAnsweredInTheGroup() {
+      tx(
+          repos -> {
+            Learner ann = repos.learners().add(learner("Ann"), Platform.TELEGRAM, "1");
+            Learner ben = repos.learners().add(learner("Ben"), Platform.TELEGRAM, "2");
+            repos.learners().add(learner("Cid"), Platform.TELEGRAM, "3");
+            StudyGroup group = repos.groups().add(group());
+            Enrollment enrollment = enroll(repos, group.owner());
+            List<QuizQuestion> questions =
+                repos
+                    .quizzes()
+                    .add(quiz(enrollment, GROUP), List.of(ref("t1", "q1"), ref("t1", "q2")));
+            for (QuizQuestion question : questions) {
+              repos.quizzes().recordAnswer(answer(question, ann, 1, true));
+            }
+            repos.quizzes().recordAnswer(answer(questions.get(0), ben, 0, false));
+            return null;
+          });
+      List<LeaderboardRow> board = tx(repos -> repos.quizzes().leaderboard(GROUP));
+      assertThat(board)
+          .extracting(row -> row.learner().displayName())
+          .containsExactly("Ann", "Ben");
+      assertThat(board.get(0).statsInGroup().accuracyPercent()).isEqualTo(100);
+      assertThat(board.get(0).topicsDone()).isEqualTo(1);
+      assertThat(board.get(1).statsInGroup().answered()).isEqualTo(1);
+      ChatRef elsewhere = new ChatRef(Platform.TELEGRAM, "-43", ChatKind.GROUP);
+      List<LeaderboardRow> none = tx(repos -> repos.quizzes().leaderboard(elsewhere));
+      assertThat(none).isEmpty();
+    }
+
+    @Test
+    void reviewsDeliveredOnADayAreCounted() {
+      long count =
+          tx(
+              repos -> {
+                Learner learner = repos.learners().add(learner("A"), Platform.TELEGRAM, "1");
+                Enrollment enrollment = enroll(repos, learner.owner());
+                repos
+                    .quizzes()
+                    .add(
+                        new Quiz(enrollment.id(), "t2", ADA_CHAT, LocalDate.of(2026, 5, 1), NOW),
+                        List.of(
+                            ref("t2", "q1"),
+                            new QuestionRef("t1", "q1", true),
+                            new QuestionRef("t1", "q2", true)));
+                repos
+                    .quizzes()
+                    .add(
+                        new Quiz(enrollment.id(), "t3", ADA_CHAT, LocalDate.of(2026, 5, 2), NOW),
+                        List.of(new QuestionRef("t1", "q3", true)));
+                return repos
+                    .quizzes()
+                    .reviewsDeliveredOn(enrollment.id(), LocalDate.of(2026, 5, 1));
+              });
+      assertThat(count).isEqualTo(2);
+    }
+  }
+
+  @Nested
+  class ReviewCards {
+    @Test
+    void cardsAreKeptPerQuestionAndListedOldestDueFirst() {
+      Long learner = tx(repos -> repos.learners().add(learner("A"), Platform.TELEGRAM, "1").id());
+      tx(
+          repos -> {
+            repos.cards().add(cardFor(learner, "course", "t1", "late", NOW.plusSeconds(600)));
+            repos.cards().add(cardFor(learner, "course", "t1", "early", NOW.plusSeconds(60)));
+            repos
+                .cards()
+                .add(cardFor(learner, "course", "t2", "later", NOW.plusSeconds(86_400 * 3)));
+            repos.cards().add(cardFor(learner, "other", "t1", "early", NOW));
+            return null;
+          });
+      tx(
+          repos -> {
+            assertThat(repos.cards().due(learner, "course", NOW.plusSeconds(3_600), 10))
+                .extracting(QuestionCard::questionId)
+                .containsExactly("early", "late");
+            assertThat(repos.cards().due(learner, "course", NOW.plusSeconds(3_600), 1))
+                .extracting(QuestionCard::questionId)
+                .containsExactly("early");
+            assertThat(repos.cards().dueCount(learner, "course", NOW.plusSeconds(86_400 * 4)))
+                .isEqualTo(3);
+            assertThat(repos.cards().all(learner, "course")).hasSize(3);
+            QuestionCard card = repos.cards().find(learner, "course", "t1", "early").get();
+            card.update(card(NOW.plusSeconds(86_400 * 9)));
+            return null;
+          });
+      Instant due = tx(repos -> repos.cards().find(learner, "course", "t1", "early").get().due());
+      assertThat(due).isEqualTo(NOW.plusSeconds(86_400 * 9));
+      assertThatThrownBy(
+              () ->
+                  tx(
+                      repos -> {
+                        repos.cards().add(cardFor(learner, "course", "t1", "early", NOW));
+                        return null;
+                      }))
+          .isInstanceOf(RuntimeException.class);
+    }
+  }
+
+  @Nested
+  class DeliverySchedules {
+    @Test
+    void aScheduleIsCreatedFoundAndChanged() {
+      StudyOwner owner =
+          tx(
+              repos -> {
+                Learner learner = repos.learners().add(learner("A"), Platform.TELEGRAM, "1");
+                repos.schedules().save(lessonSchedule(learner.owner()));
+                return learner.owner();
+              });
+      DeliverySchedule stored =
+          tx(repos -> repos.schedules().find(owner, DeliveryKind.LESSON)).get();
+      assertThat(stored.id()).isPresent();
+      assertThat(stored.localTime()).isEqualTo(LocalTime.of(9, 0));
+      assertThat(stored.chat()).isEqualTo(ADA_CHAT);
+      assertThat(stored.nextDue()).isEqualTo(Instant.parse("2026-05-02T09:00:00Z"));
+      assertThat(found(repos -> repos.schedules().find(owner, DeliveryKind.QUIZ))).isEmpty();
+
+      tx(
+          repos -> {
+            DeliverySchedule schedule = repos.schedules().find(owner, DeliveryKind.LESSON).get();
+            schedule.configure(ZoneId.of("UTC"), LocalTime.of(11, 0), ADA_CHAT, true, NOW);
+            repos.schedules().save(schedule);
+            return null;
+          });
+
+      DeliverySchedule changed =
+          tx(repos -> repos.schedules().find(owner, DeliveryKind.LESSON)).get();
+      assertThat(changed.localTime()).isEqualTo(LocalTime.of(11, 0));
+      assertThat(changed.nextDue()).isEqualTo(Instant.parse("2026-05-01T11:00:00Z"));
+      assertThat(rows("select count(*) from delivery_schedule")).isEqualTo(1);
+    }
+
+    @Test
+    void aGroupsRowsAreApartFromALearnersWithTheSameId() {
+      tx(
+          repos -> {
+            Learner learner = repos.learners().add(learner("A"), Platform.TELEGRAM, "1");
+            StudyGroup group = repos.groups().add(group());
+            repos.schedules().save(lessonSchedule(learner.owner()));
+            repos
+                .schedules()
+                .save(
+                    DeliverySchedule.create(
+                        group.owner(),
+                        DeliveryKind.LESSON,
+                        ZoneId.of("UTC"),
+                        LocalTime.of(7, 0),
+                        GROUP,
+                        true,
+                        NOW));
+            return null;
+          });
+      DeliverySchedule groups =
+          tx(repos ->
+                  repos
+                      .schedules()
+                      .find(repos.groups().byChat(GROUP).get().owner(), DeliveryKind.LESSON))
+              .get();
+      assertThat(groups.chat()).isEqualTo(GROUP);
+      assertThat(groups.localTime()).isEqualTo(LocalTime.of(7, 0));
+    }
+
+    @Test
+    void aRolledBackTransactionStoresNoneOfItsRepositoriesChanges() {
+      assertThatThrownBy(
+              () ->
+                  tx(
+                      repos -> {
+                        Learner learner =
+                            repos.learners().add(learner("A"), Platform.TELEGRAM, "1");
+                        repos.schedules().save(lessonSchedule(learner.owner()));
+                        throw new IllegalStateException("the turn failed");
+                      }))
+          .hasMessage("the turn failed");
+      assertThat(rows("select count(*) from learner")).isZero();
+      assertThat(rows("select count(*) from delivery_schedule")).isZero();
+    }
+  }
+
+  private static DeliverySchedule lessonSchedule(StudyOwner owner) {
+    return DeliverySchedule.create(
+        owner, DeliveryKind.LESSON, ZoneId.of("UTC"), LocalTime.of(9, 0), ADA_CHAT, true, NOW);
+  }
+
+  private static Enrollment enroll(Repositories repos, StudyOwner owner) {
+    return repos.enrollments().add(Enrollment.of(owner, "course", NOW));
+  }
+
+  private static Quiz quiz(Enrollment enrollment, ChatRef chat) {
+    return new Quiz(enrollment.id(), "t1", chat, LocalDate.of(2026, 5, 1), NOW);
+  }
+
+  private static QuizAttempt answer(
+      QuizQuestion question, Learner learner, int choice, boolean correct) {
+    return new QuizAttempt(question.id(), learner.id(), choice, correct, NOW);
+  }
+
+  private static QuestionCard cardFor(
+      long learner, String curriculum, String topic, String question, Instant due) {
+    return new QuestionCard(learner, curriculum, topic, question, card(due));
+  }
+
+  private static ReviewCard card(Instant due) {
+    return new ReviewCard(CardState.REVIEW, 0, 3.2, 5.1, due, NOW, 2, 0, 3, 1);
+  }
+
+  private static QuestionRef ref(String topic, String question) {
+    return new QuestionRef(topic, question, false);
+  }
+
+  private static StudyGroup group() {
+    return new StudyGroup(GROUP, Language.EN, ZoneId.of("UTC"), NOW);
+  }
+
+  private static Learner learner(String name) {
+    return new Learner(name, Language.EN, ZoneId.of("UTC"), NOW);
+  }
+}
