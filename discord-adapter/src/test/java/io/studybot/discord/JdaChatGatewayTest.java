@@ -50,7 +50,12 @@ class JdaChatGatewayTest {
             DeliveryException.class,
             e -> {
               assertThat(e.permanent()).isTrue();
-              assertThat(e.getMessage()).contains("4242", "does not accept direct messages");
+              assertThat(e.getCause())
+                  .isInstanceOfSatisfying(
+                      ErrorResponseException.class,
+                      cause ->
+                          assertThat(cause.getErrorResponse())
+                              .isEqualTo(ErrorResponse.CANNOT_SEND_TO_USER));
             });
   }
 
