@@ -1,6 +1,7 @@
 package io.studybot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -9,7 +10,10 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.requests.RestConfig;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -29,15 +33,21 @@ class PlatformClientsTest {
 
   @Test
   void bothClientsWorkOnTheSharedOkHttp() throws Exception {
+    List<String> requests = new CopyOnWriteArrayList<>();
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/",
         exchange -> {
+          String path = exchange.getRequestURI().getPath();
+          requests.add(path + " " + exchange.getRequestHeaders().getFirst("Authorization"));
+          boolean discord = path.startsWith("/discord/");
           byte[] body =
-              "{\"ok\":true,\"result\":{\"id\":7,\"is_bot\":true,\"first_name\":\"StudyBot\",\"username\":\"study_bot\"}}"
+              (discord
+                      ? "{\"message\":\"401: Unauthorized\",\"code\":0}"
+                      : "{\"ok\":true,\"result\":{\"id\":7,\"is_bot\":true,\"first_name\":\"StudyBot\",\"username\":\"study_bot\"}}")
                   .getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, body.length);
+          exchange.sendResponseHeaders(discord ? 401 : 200, body.length);
           exchange.getResponseBody().write(body);
           exchange.close();
         });
@@ -53,8 +63,16 @@ class PlatformClientsTest {
       User me = new OkHttpTelegramClient(http, "123:test", url).execute(new GetMe());
       assertThat(me.getUserName()).isEqualTo("study_bot");
 
-      JDABuilder discord = JDABuilder.createLight("test-token").setHttpClient(http);
-      assertThat(discord).isNotNull();
+      // JDA checks its token with a REST call before it opens the gateway: a refusal from this
+      // server proves the call went out through the shared client and its answer was read.
+      String discordBase = "http://127.0.0.1:" + server.getAddress().getPort() + "/discord/";
+      JDABuilder discord =
+          JDABuilder.createLight("test-token")
+              .setHttpClient(http)
+              .setRestConfig(new RestConfig().setBaseUrl(discordBase))
+              .setEnableShutdownHook(false);
+      assertThatThrownBy(discord::build).isInstanceOf(InvalidTokenException.class);
+      assertThat(requests).contains("/discord/users/@me Bot test-token");
     } finally {
       server.stop(0);
     }

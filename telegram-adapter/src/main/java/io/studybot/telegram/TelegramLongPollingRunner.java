@@ -1,6 +1,7 @@
 package io.studybot.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.studybot.core.schedule.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +54,7 @@ final class TelegramLongPollingRunner implements AutoCloseable {
       application.registerBot(
           token,
           () -> url,
-          new PacedGetUpdates(Duration.ofMillis(100), Clock.systemUTC()),
+          new PacedGetUpdates(Duration.ofMillis(100), Clock.systemUTC(), Sleeper.REAL),
           updates -> submitAll(updates, lanes));
     } catch (TelegramApiException e) {
       poller.shutdownNow();
@@ -96,11 +97,13 @@ final class TelegramLongPollingRunner implements AutoCloseable {
   static final class PacedGetUpdates implements Function<Integer, GetUpdates> {
     private final Duration gap;
     private final Clock clock;
+    private final Sleeper sleeper;
     private Instant last = Instant.MIN;
 
-    PacedGetUpdates(Duration gap, Clock clock) {
+    PacedGetUpdates(Duration gap, Clock clock, Sleeper sleeper) {
       this.gap = gap;
       this.clock = clock;
+      this.sleeper = sleeper;
     }
 
     @Override
@@ -120,7 +123,8 @@ final class TelegramLongPollingRunner implements AutoCloseable {
       if (next.isAfter(now)) {
         try {
           long nanos = Duration.between(now, next).toNanos();
-          Thread.sleep((nanos + 999_999) / 1_000_000);
+          // Whole milliseconds, rounded up: never less than the gap.
+          sleeper.sleep(Duration.ofMillis((nanos + 999_999) / 1_000_000));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 
@@ -52,6 +53,7 @@ final class FakeBotApi implements AutoCloseable {
     Response response;
     synchronized (this) {
       calls.add(new Call(method, body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body)));
+      notifyAll();
       Deque<Response> queue = scripted.get(method);
       response = queue == null || queue.isEmpty() ? success(method) : queue.poll();
     }
@@ -102,6 +104,32 @@ final class FakeBotApi implements AutoCloseable {
 
   synchronized List<Call> calls(String method) {
     return calls.stream().filter(call -> call.method().equalsIgnoreCase(method)).toList();
+  }
+
+  /**
+   * Waits until {@code method} has been called at least once and returns its first call.
+   *
+   * @throws AssertionError when it was not called within {@code timeout}
+   */
+  synchronized Call awaitCall(String method, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<Call> matching = calls(method);
+      if (!matching.isEmpty()) {
+        return matching.get(0);
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError(
+            "no "
+                + method
+                + " call within "
+                + timeout.toMillis()
+                + " ms; calls so far: "
+                + calls.stream().map(Call::method).toList());
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
   }
 
   URI url() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.studybot.core.chat.ChatHandler;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -31,9 +32,9 @@ class TelegramAdapterTest {
     try (TelegramAdapter adapter =
         TelegramAdapter.start(TelegramSettings.longPolling(FakeBotApi.TOKEN, api.url()), bot)) {
       assertThat(adapter.webhookPort()).isEmpty();
-      while (api.calls("getUpdates").isEmpty()) {
-        Thread.onSpinWait();
-      }
+      FakeBotApi.Call poll = api.awaitCall("getUpdates", Duration.ofSeconds(10));
+      assertThat(poll.body().path("timeout").asInt())
+          .isEqualTo(TelegramLongPollingRunner.POLL_TIMEOUT_SECONDS);
     }
     assertThat(api.calls("getMe")).hasSize(1);
     assertThat(api.calls("setMyCommands")).hasSize(6);
@@ -70,17 +71,24 @@ class TelegramAdapterTest {
                 TelegramAdapter.start(
                     TelegramSettings.longPolling(FakeBotApi.TOKEN, api.url()), bot))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("does not accept the bot token")
-        .hasMessageNotContaining(FakeBotApi.TOKEN);
+        .hasMessageNotContaining(FakeBotApi.TOKEN)
+        .cause()
+        .isInstanceOfSatisfying(
+            TelegramCalls.Refused.class, refused -> assertThat(refused.errorCode()).isEqualTo(401));
+    // Nothing after getMe: no menu, no polling.
+    assertThat(api.calls()).extracting(FakeBotApi.Call::method).containsExactly("getme");
   }
 
   @Test
-  void aFailedMenuRegistrationDoesNotStopStartUp() {
+  void aFailedMenuRegistrationDoesNotStopStartUp() throws Exception {
     api.answer("setMyCommands", 500, "{\"message\":\"not supported\"}");
 
     try (TelegramAdapter adapter =
         TelegramAdapter.start(TelegramSettings.longPolling(FakeBotApi.TOKEN, api.url()), bot)) {
-      assertThat(adapter.gateway()).isNotNull();
+      api.awaitCall("getUpdates", Duration.ofSeconds(10));
     }
+    // The refused menu is not retried, and start-up went on to polling.
+    assertThat(api.calls("setMyCommands")).hasSize(1);
+    assertThat(api.calls("deleteWebhook")).hasSize(1);
   }
 }

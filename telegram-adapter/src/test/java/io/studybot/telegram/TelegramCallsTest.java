@@ -78,10 +78,10 @@ class TelegramCallsTest {
 
     assertThatThrownBy(() -> calls.execute(hello()))
         .isInstanceOfSatisfying(
-            DeliveryException.class,
+            TelegramCalls.Refused.class,
             e -> {
               assertThat(e.permanent()).isTrue();
-              assertThat(e.getMessage()).contains("blocked");
+              assertThat(e.errorCode()).isEqualTo(403);
             });
     assertThat(api.calls("sendMessage")).hasSize(1);
     assertThat(waits).isEmpty();

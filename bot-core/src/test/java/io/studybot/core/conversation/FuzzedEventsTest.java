@@ -11,18 +11,28 @@ import io.studybot.core.chat.IncomingEvent;
 import io.studybot.core.chat.PlatformUser;
 import io.studybot.core.testing.BotHarness;
 import io.studybot.core.testing.FakeChatGateway;
+import io.studybot.core.testing.TestCurriculum;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * 10,000 random events from several people in private and group chats: random text and commands,
  * real, replayed, forged and truncated buttons, double taps. Nothing may break: no event ends in
- * the internal-error reply, and every learner's answers stay one per delivered question.
+ * the internal-error reply, and every learner's answers stay one per delivered question. Afterwards
+ * the database itself is checked: no question answered twice by one learner, the answer count
+ * /progress shows matches the stored attempts, no enrollment past the course's end, and no attempt
+ * on a quiz sent to a chat the learner could not answer in.
  */
 class FuzzedEventsTest {
   private static final String[] WORDS = {
@@ -106,9 +116,83 @@ class FuzzedEventsTest {
     assertThat(harness.gateway.all()).isNotEmpty();
     assertThat(harness.gateway.all().stream().map(FakeChatGateway.Sent::text))
         .noneMatch(text -> text.contains("went wrong") || text.contains("出了点问题"));
+    assertThat(rows(DUPLICATE_ATTEMPTS))
+        .as("(quiz_question_id, learner_id, attempts) answered more than once")
+        .isEmpty();
     for (PlatformUser person : people) {
       harness.type(person, "/progress");
-      assertThat(harness.lastText(privateChat(person))).containsAnyOf("Progress of", "的学习进度");
+      String progress = harness.lastText(privateChat(person));
+      assertThat(progress).containsAnyOf("Progress of", "的学习进度");
+      assertThat(answeredIn(progress))
+          .as("answers /progress shows %s; its quiz_attempt rows: %s", person, attemptsOf(person))
+          .isEqualTo(attemptsOf(person).size());
+    }
+    int topics = TestCurriculum.create().topics().size();
+    assertThat(rows(ENROLLMENTS_BEYOND_THE_COURSE, topics))
+        .as("(enrollment id, learner_id, group_id, position) beyond the %d topics", topics)
+        .isEmpty();
+    assertThat(rows(ATTEMPTS_FROM_ANOTHER_CHAT))
+        .as("(attempt id, learner_id, quiz id, chat) answered in a chat not the learner's")
+        .isEmpty();
+  }
+
+  private static final String DUPLICATE_ATTEMPTS =
+      "select quiz_question_id, learner_id, count(*) from quiz_attempt"
+          + " group by quiz_question_id, learner_id having count(*) > 1";
+
+  private static final String ENROLLMENTS_BEYOND_THE_COURSE =
+      "select id, learner_id, group_id, position from enrollment"
+          + " where position < 0 or position > ?";
+
+  /** Attempts on quizzes sent neither to a group nor to the learner's own private chat. */
+  private static final String ATTEMPTS_FROM_ANOTHER_CHAT =
+      "select a.id, a.learner_id, q.id, q.chat_platform || ':' || q.chat_id from quiz_attempt a"
+          + " join quiz_question qq on qq.id = a.quiz_question_id"
+          + " join quiz q on q.id = qq.quiz_id"
+          + " where not exists (select 1 from platform_account p where p.learner_id = a.learner_id"
+          + "   and p.platform = q.chat_platform and p.external_id = q.chat_id)"
+          + " and not exists (select 1 from study_group g"
+          + "   where g.platform = q.chat_platform and g.chat_id = q.chat_id)";
+
+  private static final Pattern ANSWERED = Pattern.compile("Answers: (\\d+)|已答 (\\d+) 题");
+
+  /** The answer count in a /progress reply, in either language. */
+  private static long answeredIn(String progress) {
+    Matcher matcher = ANSWERED.matcher(progress);
+    assertThat(matcher.find()).as("an answer count in %s", progress).isTrue();
+    return Long.parseLong(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
+  }
+
+  /** The person's quiz_attempt rows as (attempt id, quiz_question_id, choice). */
+  private List<List<Object>> attemptsOf(PlatformUser person) {
+    return rows(
+        "select a.id, a.quiz_question_id, a.choice from quiz_attempt a"
+            + " join platform_account p on p.learner_id = a.learner_id"
+            + " where p.platform = ? and p.external_id = ?",
+        person.platform().name(),
+        person.externalId());
+  }
+
+  private List<List<Object>> rows(String sql, Object... parameters) {
+    try (Connection connection = harness.database.dataSource().getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      List<List<Object>> rows = new ArrayList<>();
+      try (ResultSet result = statement.executeQuery()) {
+        int columns = result.getMetaData().getColumnCount();
+        while (result.next()) {
+          List<Object> row = new ArrayList<>();
+          for (int column = 1; column <= columns; column++) {
+            row.add(result.getObject(column));
+          }
+          rows.add(row);
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
     }
   }
 

@@ -36,6 +36,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -44,6 +45,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.assertj.core.api.ThrowingConsumer;
+import org.hibernate.exception.ConstraintViolationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -81,6 +84,21 @@ abstract class RepositoryContract {
 
   private <T> T tx(Function<Repositories, T> work) {
     return store.inTransaction(work);
+  }
+
+  /** The database refused a row by this unique constraint, as Hibernate reports it. */
+  private static ThrowingConsumer<Throwable> violates(String constraint) {
+    return thrown -> {
+      List<String> violated = new ArrayList<>();
+      for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+        if (cause instanceof ConstraintViolationException violation) {
+          violated.add(String.valueOf(violation.getConstraintName()).toLowerCase(Locale.ROOT));
+        }
+      }
+      assertThat(violated)
+          .as("constraints violated in %s", thrown)
+          .anySatisfy(name -> assertThat(name).contains(constraint));
+    };
   }
 
   /** A find in its own transaction. */
@@ -132,7 +150,7 @@ abstract class RepositoryContract {
       tx(repos -> repos.learners().add(learner("A"), Platform.TELEGRAM, "1"));
       assertThatThrownBy(
               () -> tx(repos -> repos.learners().add(learner("B"), Platform.TELEGRAM, "1")))
-          .isInstanceOf(RuntimeException.class);
+          .satisfies(violates("uq_platform_account"));
       assertThat(rows("select count(*) from learner")).isEqualTo(1);
     }
 
@@ -230,7 +248,7 @@ abstract class RepositoryContract {
     void oneChatIsOneGroup() {
       tx(repos -> repos.groups().add(group()));
       assertThatThrownBy(() -> tx(repos -> repos.groups().add(group())))
-          .isInstanceOf(RuntimeException.class);
+          .satisfies(violates("uq_study_group"));
     }
   }
 
@@ -482,7 +500,7 @@ abstract class RepositoryContract {
                         repos.cards().add(cardFor(learner, "course", "t1", "early", NOW));
                         return null;
                       }))
-          .isInstanceOf(RuntimeException.class);
+          .satisfies(violates("uq_review_card"));
     }
   }
 
