@@ -30,8 +30,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,7 +94,7 @@ public final class Main {
     } catch (java.sql.SQLException e) {
       err.println(
           "studybot: the benchmark database failed: "
-              + e.getMessage().lines().findFirst().orElse(""));
+              + Objects.toString(e.getMessage(), "").lines().findFirst().orElse(""));
       return 1;
     }
   }
@@ -107,6 +109,8 @@ public final class Main {
     }
   }
 
+  // On Java 17, System.console() is null exactly when there is no terminal.
+  @SuppressWarnings("SystemConsoleNull")
   private static int serve(
       AppConfig config, Map<String, String> env, PrintStream out, PrintStream err) {
     Logger log = LoggerFactory.getLogger(Main.class);
@@ -304,7 +308,7 @@ public final class Main {
         .filter(lang -> !lang.isBlank() && !lang.startsWith("C"));
   }
 
-  private static String rootMessage(Throwable e) {
+  private static @Nullable String rootMessage(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null) {
       root = root.getCause();

@@ -29,7 +29,10 @@ public final class JdaChatGateway implements ChatGateway {
   static final RateLimits LIMITS = new RateLimits(25, Duration.ofSeconds(1), Duration.ofSeconds(1));
 
   // The core sends on the thread that handed it the event, so the thread names the interaction.
+  // Per gateway, not static: each gateway answers its own interactions.
+  @SuppressWarnings("ThreadLocalUsage")
   private final ThreadLocal<InteractionReply> answering = new ThreadLocal<>();
+
   private final DiscordConnection connection;
   private final DiscordRenderer renderer = new DiscordRenderer();
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import net.dv8tion.jda.api.Permission;
@@ -212,7 +213,7 @@ final class SlashCommands {
       argLists.add(
           SUBSCRIBE_OPTIONS.stream()
               .filter(options::containsKey)
-              .map(key -> options.get(key).strip())
+              .map(key -> Objects.requireNonNull(options.get(key)).strip())
               .toList());
     }
     if (argLists.isEmpty()) {

@@ -2,6 +2,7 @@ package io.studybot.telegram;
 
 import io.studybot.core.chat.ChatRef;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The update being handled on this thread: who sent it, where, and the callback query of a button
@@ -13,15 +14,17 @@ final class CallbackContext {
   private static final class Current {
     final ChatRef chat;
     final String senderName;
-    String callbackQueryId;
+    @Nullable String callbackQueryId;
 
-    Current(ChatRef chat, String senderName, String callbackQueryId) {
+    Current(ChatRef chat, String senderName, @Nullable String callbackQueryId) {
       this.chat = chat;
       this.senderName = senderName;
       this.callbackQueryId = callbackQueryId;
     }
   }
 
+  // Per instance, not static: each adapter keeps its own update being handled.
+  @SuppressWarnings("ThreadLocalUsage")
   private final ThreadLocal<Current> current = new ThreadLocal<>();
 
   void begin(ChatRef chat, String senderName, Optional<String> callbackQueryId) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
@@ -36,7 +37,7 @@ final class TelegramCommandMenu {
   /** The commands of a core help text: each {@code /name: what it does} line. */
   static List<BotCommand> commands(Messages messages, Language language, String helpKey) {
     Map<String, String> commands = new LinkedHashMap<>();
-    for (String line : messages.get(language, helpKey).split("\n")) {
+    for (String line : messages.get(language, helpKey).split("\n", -1)) {
       Matcher colon = COLON.matcher(line);
       if (!line.startsWith("/") || !colon.find()) {
         continue;
@@ -79,7 +80,7 @@ final class TelegramCommandMenu {
   private record Menu(String helpKey, BotCommandScope scope) {}
 
   private static SetMyCommands menu(
-      Messages messages, Language language, Menu menu, String languageCode) {
+      Messages messages, Language language, Menu menu, @Nullable String languageCode) {
     return SetMyCommands.builder()
         .commands(commands(messages, language, menu.helpKey()))
         .scope(menu.scope())

@@ -82,6 +82,8 @@ final class Conversation {
    * A queued delivery's messages: the day's lesson (the course moves on one topic a day), the day's
    * quiz, or the notice to a silent learner. Nothing when its owner left or stopped it.
    */
+  // A group's turn has no learner: Turn.learner is null there and group paths never read it.
+  @SuppressWarnings("NullAway")
   List<Reply> deliver(OutboxEntry entry, StudyRepository repository, Instant now) {
     IncomingEvent event = scheduledEvent(entry, entry.kind().name());
     if (entry.learnerId() != null) {
@@ -141,6 +143,8 @@ final class Conversation {
   /**
    * The platform refused for good: the learner is treated as gone quiet, a group as unsubscribed.
    */
+  // A group's turn has no learner: Turn.learner is null there and group paths never read it.
+  @SuppressWarnings("NullAway")
   void stopDeliveries(OutboxEntry entry, StudyRepository repository, Instant now) {
     IncomingEvent event = scheduledEvent(entry, "stop");
     if (entry.learnerId() != null) {

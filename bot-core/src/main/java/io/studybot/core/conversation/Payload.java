@@ -33,6 +33,8 @@ record Payload(String kind, String value) {
     return ANSWER + ":" + quizQuestionId + ":" + choice;
   }
 
+  // split() drops trailing empty parts, so "5:" has one part and is refused here.
+  @SuppressWarnings("StringSplitter")
   Optional<long[]> answerParts() {
     String[] parts = value.split(":");
     if (parts.length != 2) {

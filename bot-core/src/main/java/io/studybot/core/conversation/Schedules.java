@@ -8,7 +8,9 @@ import io.studybot.core.study.StudyGroup;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Keeps the delivery schedule in step with a learner's or a group's settings. */
 final class Schedules {
@@ -70,8 +72,8 @@ final class Schedules {
 
   private static void configure(
       Turn turn,
-      Long learnerId,
-      Long groupId,
+      @Nullable Long learnerId,
+      @Nullable Long groupId,
       DeliveryKind kind,
       ZoneId zone,
       LocalTime time,
@@ -88,7 +90,7 @@ final class Schedules {
               DeliverySchedule created =
                   learnerId != null
                       ? DeliverySchedule.forLearner(learnerId, kind)
-                      : DeliverySchedule.forGroup(groupId, kind);
+                      : DeliverySchedule.forGroup(Objects.requireNonNull(groupId), kind);
               created.configure(zone, time, chat, active, now);
               turn.repository.addSchedule(created);
               return created;

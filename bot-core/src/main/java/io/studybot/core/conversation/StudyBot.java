@@ -14,6 +14,7 @@ import io.studybot.core.study.StudyStore;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.hibernate.exception.ConstraintViolationException;
@@ -100,7 +101,7 @@ public final class StudyBot implements DeliveryPreparer {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof ConstraintViolationException violation
           && String.valueOf(violation.getConstraintName())
-              .toLowerCase()
+              .toLowerCase(Locale.ROOT)
               .contains("uq_quiz_attempt")) {
         return true;
       }

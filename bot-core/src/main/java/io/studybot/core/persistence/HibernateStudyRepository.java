@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.hibernate.Session;
+import org.jspecify.annotations.Nullable;
 
 /** The study repository on one Hibernate session. */
 final class HibernateStudyRepository implements StudyRepository {
@@ -303,7 +304,8 @@ final class HibernateStudyRepository implements StudyRepository {
   }
 
   @Override
-  public Optional<DeliverySchedule> schedule(Long learnerId, Long groupId, DeliveryKind kind) {
+  public Optional<DeliverySchedule> schedule(
+      @Nullable Long learnerId, @Nullable Long groupId, DeliveryKind kind) {
     String owner = learnerId != null ? "s.learnerId = :owner" : "s.groupId = :owner";
     return session
         .createSelectionQuery(

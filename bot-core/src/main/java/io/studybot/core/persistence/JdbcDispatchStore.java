@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The dispatch store in plain JDBC: one claim query, one batched insert and one batched update per
@@ -194,14 +195,14 @@ public final class JdbcDispatchStore implements DispatchStore {
   /** A schedule row as read by the claim. */
   private record Row(
       long id,
-      Long learnerId,
-      Long groupId,
+      @Nullable Long learnerId,
+      @Nullable Long groupId,
       DeliveryKind kind,
       ZoneId zone,
       LocalTime time,
       ChatRef chat,
       Instant nextDue,
-      LocalDate lastLocalDate) {
+      @Nullable LocalDate lastLocalDate) {
 
     static Row read(ResultSet result) throws SQLException {
       Long learnerId = JdbcTransaction.nullableLong(result, 2);

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /** Plain JDBC work in one transaction, committed on success and rolled back on any failure. */
 final class JdbcTransaction {
@@ -33,12 +34,12 @@ final class JdbcTransaction {
     }
   }
 
-  static Long nullableLong(ResultSet result, int column) throws SQLException {
+  static @Nullable Long nullableLong(ResultSet result, int column) throws SQLException {
     long value = result.getLong(column);
     return result.wasNull() ? null : value;
   }
 
-  static void setNullableLong(PreparedStatement statement, int index, Long value)
+  static void setNullableLong(PreparedStatement statement, int index, @Nullable Long value)
       throws SQLException {
     if (value == null) {
       statement.setNull(index, Types.BIGINT);

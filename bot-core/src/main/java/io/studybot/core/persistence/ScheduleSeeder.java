@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 
 /**
  * Fills a database with many learners whose lesson is due at one instant, fast, for the dispatch
@@ -68,7 +69,11 @@ public final class ScheduleSeeder {
     }
     try (Statement statement = connection.createStatement()) {
       // Identity columns must continue after the ids given explicitly.
-      if (connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
+      if (connection
+          .getMetaData()
+          .getDatabaseProductName()
+          .toLowerCase(Locale.ROOT)
+          .contains("postgres")) {
         statement.execute(
             "select setval(pg_get_serial_sequence('learner', 'id'), (select max(id) from learner))");
       } else {

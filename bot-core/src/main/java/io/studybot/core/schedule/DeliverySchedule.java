@@ -15,6 +15,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** When a learner's or a group's daily lesson or quiz falls due next, and where it goes. */
 @Entity
@@ -25,10 +26,10 @@ public class DeliverySchedule {
   private Long id;
 
   @Column(name = "learner_id")
-  private Long learnerId;
+  private @Nullable Long learnerId;
 
   @Column(name = "group_id")
-  private Long groupId;
+  private @Nullable Long groupId;
 
   @Column(nullable = false)
   private String kind;
@@ -55,11 +56,13 @@ public class DeliverySchedule {
   private Instant nextDue;
 
   @Column(name = "last_local_date")
-  private LocalDate lastLocalDate;
+  private @Nullable LocalDate lastLocalDate;
 
   protected DeliverySchedule() {}
 
-  private DeliverySchedule(Long learnerId, Long groupId, DeliveryKind kind) {
+  // configure() sets where and when before the row is saved.
+  @SuppressWarnings("NullAway.Init")
+  private DeliverySchedule(@Nullable Long learnerId, @Nullable Long groupId, DeliveryKind kind) {
     this.learnerId = learnerId;
     this.groupId = groupId;
     this.kind = kind.name();

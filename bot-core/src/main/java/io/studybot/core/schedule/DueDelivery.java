@@ -6,12 +6,13 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** A claimed schedule row whose delivery is due, as the dispatch tick sees it. */
 public record DueDelivery(
     long scheduleId,
-    Long learnerId,
-    Long groupId,
+    @Nullable Long learnerId,
+    @Nullable Long groupId,
     DeliveryKind kind,
     ZoneId zone,
     LocalTime localTime,

@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** One person who studies, with their settings and streak. */
 @Entity
@@ -45,7 +47,7 @@ public class Learner {
   @Column(nullable = false)
   private boolean paused;
 
-  private String awaiting;
+  private @Nullable String awaiting;
 
   @Column(nullable = false)
   private boolean onboarded;
@@ -57,22 +59,22 @@ public class Learner {
   private int streakBest;
 
   @Column(name = "streak_last_day")
-  private LocalDate streakLastDay;
+  private @Nullable LocalDate streakLastDay;
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
   @Column(name = "home_chat_platform")
-  private String homeChatPlatform;
+  private @Nullable String homeChatPlatform;
 
   @Column(name = "home_chat_id")
-  private String homeChatId;
+  private @Nullable String homeChatId;
 
   @Column(name = "last_seen_at")
-  private Instant lastSeenAt;
+  private @Nullable Instant lastSeenAt;
 
   @Column(name = "paused_on")
-  private LocalDate pausedOn;
+  private @Nullable LocalDate pausedOn;
 
   @Column(nullable = false)
   private boolean dormant;
@@ -144,7 +146,7 @@ public class Learner {
     return Optional.ofNullable(awaiting).map(Awaiting::valueOf);
   }
 
-  public void await(Awaiting input) {
+  public void await(@Nullable Awaiting input) {
     this.awaiting = input == null ? null : input.name();
   }
 
@@ -175,7 +177,10 @@ public class Learner {
     return homeChatId == null
         ? Optional.empty()
         : Optional.of(
-            new ChatRef(Platform.valueOf(homeChatPlatform), homeChatId, ChatKind.PRIVATE));
+            new ChatRef(
+                Platform.valueOf(Objects.requireNonNull(homeChatPlatform)),
+                homeChatId,
+                ChatKind.PRIVATE));
   }
 
   /** Records a private chat as home; true when it changed. */

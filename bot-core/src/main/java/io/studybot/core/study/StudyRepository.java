@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Study state as seen inside one transaction. Entities it returns may be changed in place. */
 public interface StudyRepository {
@@ -77,7 +78,8 @@ public interface StudyRepository {
   long reviewsDeliveredOn(Long enrollmentId, LocalDate day);
 
   /** A learner's ({@code learnerId}) or a group's ({@code groupId}) schedule of one kind. */
-  Optional<DeliverySchedule> schedule(Long learnerId, Long groupId, DeliveryKind kind);
+  Optional<DeliverySchedule> schedule(
+      @Nullable Long learnerId, @Nullable Long groupId, DeliveryKind kind);
 
   void addSchedule(DeliverySchedule schedule);
 
