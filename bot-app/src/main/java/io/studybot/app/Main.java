@@ -100,7 +100,7 @@ public final class Main {
     try {
       return new DispatchBenchmark(out).run(args, config.database());
     } catch (IllegalStateException e) {
-      throw new StartupFailure(StartupFailure.FAILED, e.getMessage(), e);
+      throw new StartupFailure(StartupFailure.FAILED, String.valueOf(e.getMessage()), e);
     }
   }
 
@@ -112,6 +112,7 @@ public final class Main {
   }
 
   /** The composition root: one clock, one database, one bot, the adapters and the jobs. */
+  @SuppressWarnings("SystemConsoleNull") // on Java 17 a null console means no terminal
   private static int serve(AppConfig config, Map<String, String> env, PrintStream out) {
     Curriculum curriculum = loadCurriculum(config);
     Database database = openDatabase(config);
@@ -220,7 +221,7 @@ public final class Main {
     } catch (IllegalArgumentException e) {
       throw StartupFailure.badSetting("DISCORD_BOT_TOKEN: " + e.getMessage());
     } catch (IllegalStateException e) {
-      throw new StartupFailure(StartupFailure.FAILED, e.getMessage(), e);
+      throw new StartupFailure(StartupFailure.FAILED, String.valueOf(e.getMessage()), e);
     }
   }
 
@@ -295,9 +296,9 @@ public final class Main {
 
   private static String rootMessage(Throwable e) {
     Throwable root = e;
-    while (root.getCause() != null) {
-      root = root.getCause();
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      root = cause;
     }
-    return root.getMessage();
+    return String.valueOf(root.getMessage());
   }
 }

@@ -1,5 +1,7 @@
 package io.studybot.app;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Start-up cannot go on: the message is the one line the operator sees (it names the setting to
  * check and never holds a secret), the exit code says whether a setting (2) or the world (1) is to
@@ -11,7 +13,7 @@ final class StartupFailure extends RuntimeException {
 
   private final int exitCode;
 
-  StartupFailure(int exitCode, String message, Throwable cause) {
+  StartupFailure(int exitCode, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.exitCode = exitCode;
   }

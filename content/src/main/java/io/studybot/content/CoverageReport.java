@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -32,7 +33,7 @@ public record CoverageReport(
                   topic.origin(),
                   "topic '" + topic.id() + "' names unknown roadmap bullet '" + seed + "'"));
         } else {
-          coverage.get(bullet).add(topic.id());
+          Objects.requireNonNull(coverage.get(bullet)).add(topic.id());
         }
       }
     }

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /** The rules a loaded curriculum must keep beyond its shape: ids, answers, lengths, order. */
@@ -170,7 +171,8 @@ final class CurriculumValidator {
           problem(
               topic.origin(),
               "topic '" + topic.id() + "' requires unknown topic '" + required + "'");
-        } else if (position.get(required) >= position.get(topic.id())) {
+        } else if (Objects.requireNonNull(position.get(required))
+            >= Objects.requireNonNull(position.get(topic.id()))) {
           problem(
               topic.origin(),
               "topic '"
@@ -186,7 +188,7 @@ final class CurriculumValidator {
         .forEach(
             cycle ->
                 problem(
-                    byId.get(cycle.get(0)).origin(),
+                    Objects.requireNonNull(byId.get(cycle.get(0))).origin(),
                     "cyclic prerequisites: " + String.join(" -> ", cycle)));
   }
 

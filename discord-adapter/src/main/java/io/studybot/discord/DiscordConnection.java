@@ -82,7 +82,8 @@ interface DiscordConnection {
 
   private static void awaitQuietly(JDA jda) {
     try {
-      jda.awaitShutdown(java.time.Duration.ofSeconds(10));
+      // Waits at most 10 s; a shard still closing then is left to finish on its own.
+      var unused = jda.awaitShutdown(java.time.Duration.ofSeconds(10));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

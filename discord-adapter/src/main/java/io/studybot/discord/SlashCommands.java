@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import net.dv8tion.jda.api.Permission;
@@ -156,7 +157,7 @@ final class SlashCommands {
       argLists.add(
           SUBSCRIBE_OPTIONS.stream()
               .filter(options::containsKey)
-              .map(key -> options.get(key).strip())
+              .map(key -> Objects.requireNonNull(options.get(key)).strip())
               .toList());
     }
     if (argLists.isEmpty()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the Bot API answered to one call, read from the HTTP answer itself: the status, the {@code
@@ -18,7 +19,7 @@ record BotApiAnswer(
     int errorCode,
     String description,
     OptionalInt retryAfterSeconds,
-    JsonNode result) {
+    @Nullable JsonNode result) {
 
   boolean delivered() {
     return httpStatus == 200 && ok;

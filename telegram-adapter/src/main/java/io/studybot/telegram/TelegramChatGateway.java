@@ -12,6 +12,7 @@ import io.studybot.core.chat.RichText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -113,7 +114,7 @@ public final class TelegramChatGateway implements ChatGateway {
     return new RichText(blocks);
   }
 
-  private String sendMessage(ChatRef chat, String html, InlineKeyboardMarkup keyboard) {
+  private String sendMessage(ChatRef chat, String html, @Nullable InlineKeyboardMarkup keyboard) {
     SendMessage send =
         SendMessage.builder()
             .chatId(chat.id())
@@ -127,7 +128,7 @@ public final class TelegramChatGateway implements ChatGateway {
 
   /** Edits a message in place; empty when it cannot be, so the caller sends a new one. */
   private Optional<String> edit(
-      ChatRef chat, String messageId, String html, InlineKeyboardMarkup keyboard) {
+      ChatRef chat, String messageId, String html, @Nullable InlineKeyboardMarkup keyboard) {
     int id;
     try {
       id = Integer.parseInt(messageId);
@@ -185,7 +186,7 @@ public final class TelegramChatGateway implements ChatGateway {
     calls.execute(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).build());
   }
 
-  static InlineKeyboardMarkup keyboard(List<List<Button>> rows) {
+  static @Nullable InlineKeyboardMarkup keyboard(List<List<Button>> rows) {
     if (rows.isEmpty()) {
       return null;
     }

@@ -5,6 +5,7 @@ import io.studybot.core.chat.BotCommand;
 import io.studybot.core.chat.ChatKind;
 import io.studybot.core.chat.DeliveryException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
@@ -59,7 +60,7 @@ final class TelegramCommandMenu {
   /** A menu: the kind of chat it lists commands for and the chats that see it. */
   private record Menu(ChatKind kind, BotCommandScope scope) {}
 
-  private static SetMyCommands menu(Language language, Menu menu, String languageCode) {
+  private static SetMyCommands menu(Language language, Menu menu, @Nullable String languageCode) {
     return SetMyCommands.builder()
         .commands(commands(menu.kind(), language))
         .scope(menu.scope())

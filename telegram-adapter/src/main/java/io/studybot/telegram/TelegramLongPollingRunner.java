@@ -119,7 +119,7 @@ final class TelegramLongPollingRunner implements AutoCloseable {
 
     private void waitForGap() {
       Instant now = clock.instant();
-      Instant next = last == Instant.MIN ? now : last.plus(gap);
+      Instant next = last.equals(Instant.MIN) ? now : last.plus(gap);
       if (next.isAfter(now)) {
         try {
           long nanos = Duration.between(now, next).toNanos();

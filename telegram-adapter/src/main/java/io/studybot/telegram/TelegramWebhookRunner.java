@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
@@ -34,6 +35,8 @@ final class TelegramWebhookRunner implements TelegramWebhookBot, AutoCloseable {
   private final UpdateLanes lanes;
   private Javalin server;
 
+  // start() sets the server right after construction.
+  @SuppressWarnings("NullAway.Init")
   private TelegramWebhookRunner(
       URI publicUrl, String secret, TelegramCalls calls, ObjectMapper json, UpdateLanes lanes) {
     this.publicUrl = publicUrl;
@@ -92,8 +95,8 @@ final class TelegramWebhookRunner implements TelegramWebhookBot, AutoCloseable {
   public void runDeleteWebhook() {}
 
   @Override
-  public org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod<?> consumeUpdate(
-      Update update) {
+  public org.telegram.telegrambots.meta.api.methods.botapimethods.@Nullable BotApiMethod<?>
+      consumeUpdate(Update update) {
     lanes.submit(update);
     return null;
   }

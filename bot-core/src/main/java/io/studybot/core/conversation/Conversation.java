@@ -49,7 +49,7 @@ final class Conversation {
     Turn turn = Turn.of(event, repositories, learner, curriculum, messages, now);
     notice(turn, learner);
     if (event instanceof IncomingEvent.Command command) {
-      learner.await(null); // a command ends any question the bot was waiting on
+      learner.stopAwaiting(); // a command ends any question the bot was waiting on
       command(turn, command);
     } else if (event instanceof IncomingEvent.ButtonPress press) {
       press(turn, press);
@@ -108,7 +108,11 @@ final class Conversation {
     return Turn.of(event, repositories, learner, curriculum, messages, now);
   }
 
-  /** A group's scheduled turn: no learner, the group's language and calendar. */
+  /**
+   * A group's scheduled turn: no learner, the group's language and calendar. The flows a delivery
+   * runs in a group (the lesson, the group's quiz) never touch the learner.
+   */
+  @SuppressWarnings("NullAway")
   private Turn turnFor(
       IncomingEvent event, Repositories repositories, StudyGroup group, Instant now) {
     return new Turn(

@@ -26,7 +26,7 @@ final class LessonView {
     text.paragraph(
         new RichText.Bold(
             messages.get(language, "lesson.heading", day, total, topic.title().in(language))));
-    for (String paragraph : lesson.intro().in(language).strip().split("\\n\\s*\\n")) {
+    for (String paragraph : lesson.intro().in(language).strip().split("\\n\\s*\\n", -1)) {
       text.paragraph(RichText.marked(paragraph.strip()));
     }
     text.paragraph(new RichText.Bold(messages.get(language, "lesson.points")));

@@ -113,7 +113,7 @@ sealed interface Payload {
   }
 
   private static Optional<Payload> answer(String value) {
-    String[] parts = value.split(":");
+    String[] parts = value.split(":", -1);
     if (parts.length != 2) {
       return Optional.empty();
     }

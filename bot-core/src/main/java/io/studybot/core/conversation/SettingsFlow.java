@@ -114,7 +114,7 @@ final class SettingsFlow {
     }
     turn.learner.settings().setZone(zone.get());
     turn.scheduleChanged();
-    turn.learner.await(null);
+    turn.learner.stopAwaiting();
     if (!turn.learner.onboarded()) {
       askTime(turn, Awaiting.LESSON_TIME);
       return;
@@ -129,7 +129,7 @@ final class SettingsFlow {
       return;
     }
     Learner learner = turn.learner;
-    learner.await(null);
+    learner.stopAwaiting();
     turn.scheduleChanged();
     if (which == Awaiting.LESSON_TIME) {
       learner.settings().setLessonTime(time.get());

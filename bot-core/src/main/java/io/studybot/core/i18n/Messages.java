@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.MissingResourceException;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 
@@ -27,7 +28,7 @@ public final class Messages {
   }
 
   public String get(Language language, String key, Object... args) {
-    String template = bundles.get(language).getProperty(key);
+    String template = Objects.requireNonNull(bundles.get(language)).getProperty(key);
     if (template == null) {
       throw new MissingResourceException("no message " + key, "Messages", key);
     }
@@ -38,7 +39,7 @@ public final class Messages {
   }
 
   public Set<String> keys(Language language) {
-    return bundles.get(language).stringPropertyNames();
+    return Objects.requireNonNull(bundles.get(language)).stringPropertyNames();
   }
 
   private static Properties load(String resource) {

@@ -11,6 +11,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.jspecify.annotations.Nullable;
 
 /** How the plain-JDBC stores read and write the values several tables share. */
 final class JdbcColumns {
@@ -24,7 +25,7 @@ final class JdbcColumns {
     return result.getObject(column, OffsetDateTime.class).toInstant();
   }
 
-  static Long nullableLong(ResultSet result, int column) throws SQLException {
+  static @Nullable Long nullableLong(ResultSet result, int column) throws SQLException {
     long value = result.getLong(column);
     return result.wasNull() ? null : value;
   }
@@ -58,7 +59,7 @@ final class JdbcColumns {
     statement.setString(platformIndex + 2, chat.kind().name());
   }
 
-  private static void setNullableLong(PreparedStatement statement, int index, Long value)
+  private static void setNullableLong(PreparedStatement statement, int index, @Nullable Long value)
       throws SQLException {
     if (value == null) {
       statement.setNull(index, Types.BIGINT);

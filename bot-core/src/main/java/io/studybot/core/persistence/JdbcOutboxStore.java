@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /** The outbox in plain JDBC. */
 public final class JdbcOutboxStore implements OutboxStore {
@@ -86,7 +87,7 @@ public final class JdbcOutboxStore implements OutboxStore {
   }
 
   @Override
-  public void retryAt(long id, Instant notBefore, String error, boolean countsAsAttempt) {
+  public void retryAt(long id, Instant notBefore, @Nullable String error, boolean countsAsAttempt) {
     update(
         "update outbox set not_before = ?, last_error = ?, attempts = attempts + ? where id = ?",
         utc(notBefore),
@@ -96,7 +97,7 @@ public final class JdbcOutboxStore implements OutboxStore {
   }
 
   @Override
-  public void markFailed(long id, String error) {
+  public void markFailed(long id, @Nullable String error) {
     update(
         "update outbox set status = 'FAILED', last_error = ?, attempts = attempts + 1 where id = ?",
         truncate(error),
@@ -108,7 +109,7 @@ public final class JdbcOutboxStore implements OutboxStore {
     return update("delete from outbox where status = 'SENT' and sent_at < ?", utc(before));
   }
 
-  private int update(String sql, Object... parameters) {
+  private int update(String sql, @Nullable Object... parameters) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
@@ -129,7 +130,7 @@ public final class JdbcOutboxStore implements OutboxStore {
     }
   }
 
-  private static String truncate(String error) {
+  private static @Nullable String truncate(@Nullable String error) {
     return error == null || error.length() <= 500 ? error : error.substring(0, 500);
   }
 }

@@ -84,7 +84,10 @@ public record FsrsParameters(
     for (Duration step : steps) {
       requireNonNull(step, name);
       // Steps are counted in minutes, so a 90-second step could not be honoured.
-      if (step.isNegative() || step.isZero() || step.toSeconds() % 60 != 0 || step.getNano() != 0) {
+      if (step.isNegative()
+          || step.isZero()
+          || step.toSeconds() % 60 != 0
+          || step.toNanosPart() != 0) {
         throw new IllegalArgumentException(name + " must be positive whole minutes: " + step);
       }
     }

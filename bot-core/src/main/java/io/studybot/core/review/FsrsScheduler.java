@@ -69,7 +69,7 @@ public final class FsrsScheduler {
     }
     // Unlike review(), the reference counts full 24-hour periods here, not calendar days.
     long days = Math.max(Duration.between(card.lastReview(), now).toDays(), 0);
-    return model.retrievability(days, MemoryModel.round8(card.stability()));
+    return model.retrievability((double) days, MemoryModel.round8(card.stability()));
   }
 
   /** One answer being scheduled. */

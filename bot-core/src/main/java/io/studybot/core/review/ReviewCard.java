@@ -3,6 +3,7 @@ package io.studybot.core.review;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The scheduling state of one card, as {@link FsrsScheduler} reads and writes it.
@@ -24,7 +25,7 @@ public record ReviewCard(
     double stability,
     double difficulty,
     Instant due,
-    Instant lastReview,
+    @Nullable Instant lastReview,
     int reps,
     int lapses,
     int scheduledDays,

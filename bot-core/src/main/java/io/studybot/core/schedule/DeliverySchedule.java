@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When a learner's or a group's daily lesson or quiz falls due next, and where it goes. The
@@ -16,7 +17,7 @@ import java.util.Optional;
  * #configure}.
  */
 public final class DeliverySchedule {
-  private final Long id;
+  private final @Nullable Long id;
   private final StudyOwner owner;
   private final DeliveryKind kind;
   private ZoneId zone;
@@ -28,7 +29,7 @@ public final class DeliverySchedule {
 
   /** A row as stored; {@code id} is null for one not stored yet. */
   public DeliverySchedule(
-      Long id,
+      @Nullable Long id,
       StudyOwner owner,
       DeliveryKind kind,
       ZoneId zone,

@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,11 +49,12 @@ public final class OutboxSender {
   /** Sends what is due until nothing claimable is left; returns how many entries went out. */
   public int drain() throws InterruptedException {
     int sent = 0;
-    List<OutboxEntry> batch;
-    while (!(batch = store.claim(clock.instant(), LEASE, BATCH)).isEmpty()) {
+    List<OutboxEntry> batch = store.claim(clock.instant(), LEASE, BATCH);
+    while (!batch.isEmpty()) {
       for (OutboxEntry entry : batch) {
         sent += send(entry) ? 1 : 0;
       }
+      batch = store.claim(clock.instant(), LEASE, BATCH);
     }
     return sent;
   }
@@ -117,7 +119,7 @@ public final class OutboxSender {
     }
   }
 
-  private void retryOrFail(OutboxEntry entry, String error) {
+  private void retryOrFail(OutboxEntry entry, @Nullable String error) {
     if (entry.attempts() + 1 >= MAX_ATTEMPTS) {
       log.warn("Delivery {} failed {} times; giving up: {}", entry.id(), MAX_ATTEMPTS, error);
       store.markFailed(entry.id(), error);

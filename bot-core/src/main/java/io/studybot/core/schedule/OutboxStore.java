@@ -3,6 +3,7 @@ package io.studybot.core.schedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The senders' port to the outbox. A claim leases entries for a while, so that if this instance
@@ -19,9 +20,9 @@ public interface OutboxStore {
   /**
    * Puts the entry back for later; a real failure counts as an attempt, a rate-limit wait does not.
    */
-  void retryAt(long id, Instant notBefore, String error, boolean countsAsAttempt);
+  void retryAt(long id, Instant notBefore, @Nullable String error, boolean countsAsAttempt);
 
-  void markFailed(long id, String error);
+  void markFailed(long id, @Nullable String error);
 
   /** Deletes sent entries older than {@code before}; returns how many. */
   int deleteSentBefore(Instant before);

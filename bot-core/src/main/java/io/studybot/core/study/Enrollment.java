@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A learner's or a group's place in a curriculum: the position of the current topic. */
 @Entity
@@ -17,10 +18,10 @@ public class Enrollment {
   private Long id;
 
   @Column(name = "learner_id")
-  private Long learnerId;
+  private @Nullable Long learnerId;
 
   @Column(name = "group_id")
-  private Long groupId;
+  private @Nullable Long groupId;
 
   @Column(name = "curriculum_id", nullable = false)
   private String curriculumId;
@@ -32,11 +33,12 @@ public class Enrollment {
   private Instant startedAt;
 
   @Column(name = "last_lesson_day")
-  private java.time.LocalDate lastLessonDay;
+  private java.time.@Nullable LocalDate lastLessonDay;
 
   protected Enrollment() {}
 
-  private Enrollment(Long learnerId, Long groupId, String curriculumId, Instant startedAt) {
+  private Enrollment(
+      @Nullable Long learnerId, @Nullable Long groupId, String curriculumId, Instant startedAt) {
     this.learnerId = learnerId;
     this.groupId = groupId;
     this.curriculumId = curriculumId;

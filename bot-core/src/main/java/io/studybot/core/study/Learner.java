@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** One person who studies, with their settings and streak. */
 @Entity
@@ -36,7 +37,7 @@ public class Learner {
   private boolean paused;
 
   @Enumerated(EnumType.STRING)
-  private Awaiting awaiting;
+  private @Nullable Awaiting awaiting;
 
   @Column(nullable = false)
   private boolean onboarded;
@@ -48,7 +49,7 @@ public class Learner {
   private int streakBest;
 
   @Column(name = "streak_last_day")
-  private LocalDate streakLastDay;
+  private @Nullable LocalDate streakLastDay;
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
@@ -56,13 +57,13 @@ public class Learner {
   @Embedded
   @AttributeOverride(name = "platform", column = @Column(name = "home_chat_platform"))
   @AttributeOverride(name = "chatId", column = @Column(name = "home_chat_id"))
-  private ChatAddress homeChat;
+  private @Nullable ChatAddress homeChat;
 
   @Column(name = "last_seen_at")
-  private Instant lastSeenAt;
+  private @Nullable Instant lastSeenAt;
 
   @Column(name = "paused_on")
-  private LocalDate pausedOn;
+  private @Nullable LocalDate pausedOn;
 
   @Column(nullable = false)
   private boolean dormant;
@@ -124,9 +125,14 @@ public class Learner {
     return Optional.ofNullable(awaiting);
   }
 
-  /** The answer the bot waits for in typed text; null when it waits for none. */
+  /** The answer the bot now waits for in typed text. */
   public void await(Awaiting input) {
     this.awaiting = input;
+  }
+
+  /** The bot waits for no typed answer any more. */
+  public void stopAwaiting() {
+    this.awaiting = null;
   }
 
   public boolean onboarded() {

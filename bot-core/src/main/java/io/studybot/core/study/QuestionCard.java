@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A learner's review card for one question: its FSRS state and when it is due again. */
 @Entity
@@ -46,7 +47,7 @@ public class QuestionCard {
   private Instant due;
 
   @Column(name = "last_review")
-  private Instant lastReview;
+  private @Nullable Instant lastReview;
 
   @Column(nullable = false)
   private int reps;
@@ -62,6 +63,8 @@ public class QuestionCard {
 
   protected QuestionCard() {}
 
+  // update(card) sets every column.
+  @SuppressWarnings("NullAway.Init")
   public QuestionCard(
       Long learnerId, String curriculumId, String topicId, String questionId, ReviewCard card) {
     this.learnerId = learnerId;

@@ -2,6 +2,8 @@ package io.studybot.core.study;
 
 import static java.util.Objects.requireNonNull;
 
+import org.jspecify.annotations.Nullable;
+
 /** Who studies a course and gets its deliveries: one learner, or a group chat together. */
 public record StudyOwner(Kind kind, long id) {
 
@@ -28,11 +30,11 @@ public record StudyOwner(Kind kind, long id) {
    *
    * @throws IllegalArgumentException when neither or both are set
    */
-  public static StudyOwner fromColumns(Long learnerId, Long groupId) {
+  public static StudyOwner fromColumns(@Nullable Long learnerId, @Nullable Long groupId) {
     if ((learnerId == null) == (groupId == null)) {
       throw new IllegalArgumentException("exactly one of learner and group must be set");
     }
-    return learnerId != null ? learner(learnerId) : group(groupId);
+    return learnerId != null ? learner(learnerId) : group(requireNonNull(groupId));
   }
 
   public boolean isLearner() {
@@ -40,12 +42,12 @@ public record StudyOwner(Kind kind, long id) {
   }
 
   /** The learner column's value: the id for a learner, null for a group. */
-  public Long learnerColumn() {
+  public @Nullable Long learnerColumn() {
     return isLearner() ? id : null;
   }
 
   /** The group column's value: the id for a group, null for a learner. */
-  public Long groupColumn() {
+  public @Nullable Long groupColumn() {
     return isLearner() ? null : id;
   }
 
