@@ -179,30 +179,14 @@ public final class Main {
       Clock clock,
       Deque<AutoCloseable> running,
       PrintStream out) {
-    List<String> platforms = new ArrayList<>();
-    List<ChatGateway> gateways = new ArrayList<>();
-    config
-        .discord()
-        .ifPresent(
-            settings -> {
-              DiscordAdapter discord = startDiscord(settings, bot);
-              running.push(discord);
-              gateways.add(discord.gateway());
-              platforms.add("Discord");
-            });
-    config
-        .telegram()
-        .ifPresent(
-            settings -> {
-              TelegramAdapter telegram = startTelegram(settings, bot);
-              running.push(telegram);
-              gateways.add(telegram.gateway());
-              platforms.add("Telegram");
-            });
+    List<RunningAdapter> adapters = new ArrayList<>();
+    config.discord().ifPresent(settings -> keep(startDiscord(settings, bot), adapters, running));
+    config.telegram().ifPresent(settings -> keep(startTelegram(settings, bot), adapters, running));
+    List<ChatGateway> gateways = adapters.stream().map(RunningAdapter::gateway).toList();
     startScheduler(config, database, bot, ChatGateways.of(gateways), clock, running);
     out.println(
         "StudyBot is serving "
-            + String.join(" and ", platforms)
+            + String.join(" and ", adapters.stream().map(RunningAdapter::platform).toList())
             + ". Logs: "
             + config.dataDir().resolve("studybot.log")
             + ". Stop it with Ctrl-C or SIGTERM.");
@@ -215,9 +199,20 @@ public final class Main {
     return 0;
   }
 
-  private static DiscordAdapter startDiscord(DiscordSettings settings, StudyBot bot) {
+  /** An adapter serving a platform, and its gateway for timed deliveries. */
+  private record RunningAdapter(String platform, AutoCloseable adapter, ChatGateway gateway) {}
+
+  /** Closed on shutdown from now on, even if a later adapter fails to start. */
+  private static void keep(
+      RunningAdapter adapter, List<RunningAdapter> adapters, Deque<AutoCloseable> running) {
+    running.push(adapter.adapter());
+    adapters.add(adapter);
+  }
+
+  private static RunningAdapter startDiscord(DiscordSettings settings, StudyBot bot) {
     try {
-      return DiscordAdapter.start(settings, bot);
+      DiscordAdapter discord = DiscordAdapter.start(settings, bot);
+      return new RunningAdapter("Discord", discord, discord.gateway());
     } catch (IllegalArgumentException e) {
       throw StartupFailure.badSetting("DISCORD_BOT_TOKEN: " + e.getMessage());
     } catch (IllegalStateException e) {
@@ -225,9 +220,10 @@ public final class Main {
     }
   }
 
-  private static TelegramAdapter startTelegram(TelegramSettings settings, StudyBot bot) {
+  private static RunningAdapter startTelegram(TelegramSettings settings, StudyBot bot) {
     try {
-      return TelegramAdapter.start(settings, bot);
+      TelegramAdapter telegram = TelegramAdapter.start(settings, bot);
+      return new RunningAdapter("Telegram", telegram, telegram.gateway());
     } catch (RuntimeException e) {
       throw new StartupFailure(
           StartupFailure.FAILED,

@@ -14,16 +14,11 @@ import java.util.Optional;
 final class GroupFlow {
 
   void subscribe(Turn turn, List<String> args, boolean admin) {
-    if (!turn.inGroup()) {
-      turn.say("subscribe.group-only");
+    Optional<StudyGroup> administered = administeredGroup(turn, admin);
+    if (administered.isEmpty()) {
       return;
     }
-    StudyGroup group = Courses.groupFor(turn);
-    Courses.enrollmentFor(turn);
-    if (!admin) {
-      turn.sayPersonally("subscribe.admins-only");
-      return;
-    }
+    StudyGroup group = administered.get();
     List<LocalTime> times = new ArrayList<>();
     Optional<ZoneId> zone = Optional.empty();
     for (String arg : args) {
@@ -48,18 +43,30 @@ final class GroupFlow {
   }
 
   void unsubscribe(Turn turn, boolean admin) {
+    administeredGroup(turn, admin)
+        .ifPresent(
+            group -> {
+              group.unsubscribe();
+              Schedules.sync(turn, group);
+              turn.say("unsubscribe.done");
+            });
+  }
+
+  /**
+   * The turn's group, when the sender may change its deliveries; otherwise says why not. The
+   * group's course exists from here on, so the replies speak the group's language.
+   */
+  private static Optional<StudyGroup> administeredGroup(Turn turn, boolean admin) {
     if (!turn.inGroup()) {
       turn.say("subscribe.group-only");
-      return;
+      return Optional.empty();
     }
     StudyGroup group = Courses.groupFor(turn);
     Courses.enrollmentFor(turn);
     if (!admin) {
       turn.sayPersonally("subscribe.admins-only");
-      return;
+      return Optional.empty();
     }
-    group.unsubscribe();
-    Schedules.sync(turn, group);
-    turn.say("unsubscribe.done");
+    return Optional.of(group);
   }
 }

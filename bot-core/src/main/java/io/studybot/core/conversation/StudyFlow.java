@@ -29,9 +29,8 @@ final class StudyFlow {
 
   void today(Turn turn) {
     Enrollment enrollment = Courses.enrollmentFor(turn);
-    Optional<Topic> topic = Courses.currentTopic(turn, enrollment);
+    Optional<Topic> topic = topicOrFinished(turn, enrollment);
     if (topic.isEmpty()) {
-      turn.say("course.finished");
       return;
     }
     int total = turn.curriculum.topics().size();
@@ -40,9 +39,8 @@ final class StudyFlow {
 
   void quiz(Turn turn) {
     Enrollment enrollment = Courses.enrollmentFor(turn);
-    Optional<Topic> current = Courses.currentTopic(turn, enrollment);
+    Optional<Topic> current = topicOrFinished(turn, enrollment);
     if (current.isEmpty()) {
-      turn.say("course.finished");
       return;
     }
     Topic topic = current.get();
@@ -86,8 +84,7 @@ final class StudyFlow {
 
   void next(Turn turn) {
     Enrollment enrollment = Courses.enrollmentFor(turn);
-    if (Courses.currentTopic(turn, enrollment).isEmpty()) {
-      turn.say("course.finished");
+    if (topicOrFinished(turn, enrollment).isEmpty()) {
       return;
     }
     enrollment.advance();
@@ -97,15 +94,23 @@ final class StudyFlow {
   /** Skips the current topic: its open questions count as missed, and the next lesson follows. */
   void skip(Turn turn) {
     Enrollment enrollment = Courses.enrollmentFor(turn);
-    Optional<Topic> topic = Courses.currentTopic(turn, enrollment);
+    Optional<Topic> topic = topicOrFinished(turn, enrollment);
     if (topic.isEmpty()) {
-      turn.say("course.finished");
       return;
     }
     turn.quizzes.openQuiz(enrollment.id(), false).ifPresent(open -> closeWithMisses(turn, open));
     turn.say("skip.done", topic.get().title().in(turn.language()));
     enrollment.advance();
     today(turn);
+  }
+
+  /** The current topic; at the end of the course, says so and gives none. */
+  private static Optional<Topic> topicOrFinished(Turn turn, Enrollment enrollment) {
+    Optional<Topic> topic = Courses.currentTopic(turn, enrollment);
+    if (topic.isEmpty()) {
+      turn.say("course.finished");
+    }
+    return topic;
   }
 
   /** Questions the learner has not answered yet come first, in the curriculum's order. */

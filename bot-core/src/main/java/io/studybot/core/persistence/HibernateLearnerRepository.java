@@ -22,7 +22,7 @@ final class HibernateLearnerRepository implements LearnerRepository {
             "select l from Learner l, PlatformAccount a where a.learnerId = l.id"
                 + " and a.platform = :platform and a.externalId = :externalId",
             Learner.class)
-        .setParameter("platform", platform.name())
+        .setParameter("platform", platform)
         .setParameter("externalId", externalId)
         .uniqueResultOptional();
   }

@@ -1,15 +1,21 @@
 package io.studybot.core.schedule;
 
+import static java.util.Objects.requireNonNull;
+
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
+import org.quartz.ScheduleBuilder;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
@@ -45,16 +51,32 @@ public final class DeliveryJobs implements AutoCloseable {
       Clock clock,
       Optional<Properties> jobStore)
       throws SchedulerException {
-    StdSchedulerFactory factory = new StdSchedulerFactory(properties(jobStore));
-    Scheduler scheduler = factory.getScheduler();
+    Map<String, Task> tasks = new LinkedHashMap<>();
+    tasks.put("dispatch", () -> logCount("Dispatch queued {} deliveries", dispatcher.tick()));
+    tasks.put("send", () -> sender.drain());
+    tasks.put(
+        "cleanup",
+        () ->
+            logCount(
+                "Clean-up removed {} sent outbox rows",
+                outbox.deleteSentBefore(clock.instant().minus(KEEP_SENT))));
+    Scheduler scheduler = new StdSchedulerFactory(properties(jobStore)).getScheduler();
     scheduler.setJobFactory(
-        (bundle, ignored) ->
-            job(bundle.getJobDetail().getKey().getName(), dispatcher, sender, outbox, clock));
+        (bundle, ignored) -> {
+          String name = bundle.getJobDetail().getKey().getName();
+          return new RecurringJob(name, requireNonNull(tasks.get(name), name));
+        });
     schedule(scheduler, "dispatch", CronScheduleBuilder.cronSchedule("0 * * * * ?"));
     schedule(scheduler, "send", SimpleScheduleBuilder.repeatSecondlyForever(3));
     schedule(scheduler, "cleanup", CronScheduleBuilder.dailyAtHourAndMinute(3, 30));
     scheduler.start();
     return new DeliveryJobs(scheduler);
+  }
+
+  private static void logCount(String message, int count) {
+    if (count > 0) {
+      log.info(message, count);
+    }
   }
 
   private static Properties properties(Optional<Properties> jobStore) {
@@ -68,39 +90,19 @@ public final class DeliveryJobs implements AutoCloseable {
     return properties;
   }
 
+  /** Registers the job, replacing what an earlier instance or version stored under its name. */
   private static void schedule(
-      Scheduler scheduler, String name, org.quartz.ScheduleBuilder<? extends Trigger> when)
+      Scheduler scheduler, String name, ScheduleBuilder<? extends Trigger> when)
       throws SchedulerException {
     JobDetail job =
-        JobBuilder.newJob(jobClass(name)).withIdentity(name, "studybot").storeDurably().build();
+        JobBuilder.newJob(RecurringJob.class).withIdentity(name, "studybot").storeDurably().build();
     Trigger trigger =
         TriggerBuilder.newTrigger()
             .withIdentity(name, "studybot")
             .forJob(job)
             .withSchedule(when)
             .build();
-    if (scheduler.checkExists(job.getKey())) {
-      scheduler.rescheduleJob(trigger.getKey(), trigger); // another instance registered it already
-    } else {
-      scheduler.scheduleJob(job, trigger);
-    }
-  }
-
-  private static Class<? extends Job> jobClass(String name) {
-    return switch (name) {
-      case "dispatch" -> DispatchJob.class;
-      case "send" -> SendJob.class;
-      default -> CleanupJob.class;
-    };
-  }
-
-  private static Job job(
-      String name, Dispatcher dispatcher, OutboxSender sender, OutboxStore outbox, Clock clock) {
-    return switch (name) {
-      case "dispatch" -> new DispatchJob(dispatcher);
-      case "send" -> new SendJob(sender);
-      default -> new CleanupJob(outbox, clock);
-    };
+    scheduler.scheduleJob(job, Set.of(trigger), true);
   }
 
   @Override
@@ -112,64 +114,32 @@ public final class DeliveryJobs implements AutoCloseable {
     }
   }
 
-  /** The dispatch tick. */
-  @DisallowConcurrentExecution
-  static final class DispatchJob implements Job {
-    private final Dispatcher dispatcher;
-
-    DispatchJob(Dispatcher dispatcher) {
-      this.dispatcher = dispatcher;
-    }
-
-    @Override
-    public void execute(JobExecutionContext context) {
-      try {
-        int handled = dispatcher.tick();
-        if (handled > 0) {
-          log.info("Dispatch queued {} deliveries", handled);
-        }
-      } catch (RuntimeException e) {
-        log.error("Dispatch tick failed; the next tick tries again", e);
-      }
-    }
+  /** What a job does when its trigger fires. */
+  @FunctionalInterface
+  interface Task {
+    void run() throws InterruptedException;
   }
 
-  /** The sender. */
+  /** One recurring job; a failure is logged and the next run tries again. */
   @DisallowConcurrentExecution
-  static final class SendJob implements Job {
-    private final OutboxSender sender;
+  static final class RecurringJob implements Job {
+    private final String name;
+    private final Task task;
 
-    SendJob(OutboxSender sender) {
-      this.sender = sender;
+    RecurringJob(String name, Task task) {
+      this.name = name;
+      this.task = task;
     }
 
     @Override
     public void execute(JobExecutionContext context) {
       try {
-        sender.drain();
+        task.run();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (RuntimeException e) {
-        log.error("Sending failed; the next run tries again", e);
+        log.error("The {} job failed; its next run tries again", name, e);
       }
-    }
-  }
-
-  /** Removes sent outbox rows after a month; their idempotency keys are long past use. */
-  @DisallowConcurrentExecution
-  static final class CleanupJob implements Job {
-    private final OutboxStore outbox;
-    private final Clock clock;
-
-    CleanupJob(OutboxStore outbox, Clock clock) {
-      this.outbox = outbox;
-      this.clock = clock;
-    }
-
-    @Override
-    public void execute(JobExecutionContext context) {
-      int deleted = outbox.deleteSentBefore(clock.instant().minus(KEEP_SENT));
-      log.info("Clean-up removed {} sent outbox rows", deleted);
     }
   }
 }

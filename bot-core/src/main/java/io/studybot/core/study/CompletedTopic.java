@@ -2,20 +2,13 @@ package io.studybot.core.study;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** A topic whose quiz an enrollment finished. */
 @Entity
 @Table(name = "completed_topic")
-public class CompletedTopic {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
+public class CompletedTopic extends StoredEntity {
   @Column(name = "enrollment_id", nullable = false)
   private Long enrollmentId;
 

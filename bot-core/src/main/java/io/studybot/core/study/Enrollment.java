@@ -2,9 +2,6 @@ package io.studybot.core.study;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -12,11 +9,7 @@ import org.jspecify.annotations.Nullable;
 /** A learner's or a group's place in a curriculum: the position of the current topic. */
 @Entity
 @Table(name = "enrollment")
-public class Enrollment {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
+public class Enrollment extends StoredEntity {
   @Column(name = "learner_id")
   private @Nullable Long learnerId;
 
@@ -47,10 +40,6 @@ public class Enrollment {
 
   public static Enrollment of(StudyOwner owner, String curriculumId, Instant now) {
     return new Enrollment(owner.learnerColumn(), owner.groupColumn(), curriculumId, now);
-  }
-
-  public Long id() {
-    return id;
   }
 
   public StudyOwner owner() {

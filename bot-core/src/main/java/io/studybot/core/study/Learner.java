@@ -9,13 +9,9 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -23,11 +19,7 @@ import org.jspecify.annotations.Nullable;
 /** One person who studies, with their settings and streak. */
 @Entity
 @Table(name = "learner")
-public class Learner {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
+public class Learner extends StoredEntity implements Taught {
   @Column(name = "display_name", nullable = false)
   private String displayName;
 
@@ -76,12 +68,8 @@ public class Learner {
     this.createdAt = createdAt;
   }
 
-  public Long id() {
-    return id;
-  }
-
   public StudyOwner owner() {
-    return StudyOwner.learner(id);
+    return StudyOwner.learner(id());
   }
 
   public String displayName() {
@@ -93,24 +81,9 @@ public class Learner {
   }
 
   /** Language, zone and times; changes to them are stored with the learner. */
+  @Override
   public DeliverySettings settings() {
     return settings;
-  }
-
-  public Language language() {
-    return settings.language();
-  }
-
-  public ZoneId zone() {
-    return settings.zone();
-  }
-
-  public LocalTime lessonTime() {
-    return settings.lessonTime();
-  }
-
-  public LocalTime quizTime() {
-    return settings.quizTime();
   }
 
   public boolean paused() {

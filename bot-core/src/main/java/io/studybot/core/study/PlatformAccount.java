@@ -3,21 +3,17 @@ package io.studybot.core.study;
 import io.studybot.core.chat.Platform;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 /** A learner's identity on one platform. */
 @Entity
 @Table(name = "platform_account")
-public class PlatformAccount {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
+public class PlatformAccount extends StoredEntity {
   @Column(nullable = false)
-  private String platform;
+  @Enumerated(EnumType.STRING)
+  private Platform platform;
 
   @Column(name = "external_id", nullable = false)
   private String externalId;
@@ -28,13 +24,13 @@ public class PlatformAccount {
   protected PlatformAccount() {}
 
   public PlatformAccount(Platform platform, String externalId, Long learnerId) {
-    this.platform = platform.name();
+    this.platform = platform;
     this.externalId = externalId;
     this.learnerId = learnerId;
   }
 
   public Platform platform() {
-    return Platform.valueOf(platform);
+    return platform;
   }
 
   public String externalId() {

@@ -4,9 +4,8 @@ import io.studybot.core.review.CardState;
 import io.studybot.core.review.ReviewCard;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -14,11 +13,7 @@ import org.jspecify.annotations.Nullable;
 /** A learner's review card for one question: its FSRS state and when it is due again. */
 @Entity
 @Table(name = "review_card")
-public class QuestionCard {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
+public class QuestionCard extends StoredEntity {
   @Column(name = "learner_id", nullable = false)
   private Long learnerId;
 
@@ -32,7 +27,8 @@ public class QuestionCard {
   private String questionId;
 
   @Column(nullable = false)
-  private String state;
+  @Enumerated(EnumType.STRING)
+  private CardState state;
 
   @Column(nullable = false)
   private int step;
@@ -88,7 +84,7 @@ public class QuestionCard {
 
   public ReviewCard card() {
     return new ReviewCard(
-        CardState.valueOf(state),
+        state,
         step,
         stability,
         difficulty,
@@ -101,7 +97,7 @@ public class QuestionCard {
   }
 
   public void update(ReviewCard card) {
-    this.state = card.state().name();
+    this.state = card.state();
     this.step = card.step();
     this.stability = card.stability();
     this.difficulty = card.difficulty();

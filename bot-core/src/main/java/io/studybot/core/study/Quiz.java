@@ -6,9 +6,6 @@ import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,11 +13,7 @@ import java.time.LocalDate;
 /** Questions on one topic delivered into a chat on a local day. */
 @Entity
 @Table(name = "quiz")
-public class Quiz {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
+public class Quiz extends StoredEntity {
   @Column(name = "enrollment_id", nullable = false)
   private Long enrollmentId;
 
@@ -60,10 +53,6 @@ public class Quiz {
     this.chat = new ChatAddress(chat);
     this.localDay = localDay;
     this.createdAt = now;
-  }
-
-  public Long id() {
-    return id;
   }
 
   public Long enrollmentId() {

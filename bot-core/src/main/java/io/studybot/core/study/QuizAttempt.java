@@ -2,21 +2,14 @@ package io.studybot.core.study;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** A learner's one answer to a delivered question; choice {@value #MISSED} means unanswered. */
 @Entity
 @Table(name = "quiz_attempt")
-public class QuizAttempt {
+public class QuizAttempt extends StoredEntity {
   public static final int MISSED = -1;
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
 
   @Column(name = "quiz_question_id", nullable = false)
   private Long quizQuestionId;

@@ -2,19 +2,12 @@ package io.studybot.core.study;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /** A question as delivered in a quiz; its id is what the answer buttons carry. */
 @Entity
 @Table(name = "quiz_question")
-public class QuizQuestion {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
+public class QuizQuestion extends StoredEntity {
   @Column(name = "quiz_id", nullable = false)
   private Long quizId;
 
@@ -38,10 +31,6 @@ public class QuizQuestion {
     this.topicId = question.topicId();
     this.questionId = question.questionId();
     this.review = question.review();
-  }
-
-  public Long id() {
-    return id;
   }
 
   public Long quizId() {

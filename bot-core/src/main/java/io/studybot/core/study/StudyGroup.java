@@ -7,9 +7,6 @@ import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -18,11 +15,7 @@ import java.time.ZoneId;
 /** A group chat that studies together, with its own course position, language and schedule. */
 @Entity
 @Table(name = "study_group")
-public class StudyGroup {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
+public class StudyGroup extends StoredEntity implements Taught {
   @Embedded
   @AttributeOverride(name = "platform", column = @Column(name = "platform", nullable = false))
   @AttributeOverride(name = "chatId", column = @Column(name = "chat_id", nullable = false))
@@ -44,36 +37,17 @@ public class StudyGroup {
     this.createdAt = createdAt;
   }
 
-  public Long id() {
-    return id;
-  }
-
   public StudyOwner owner() {
-    return StudyOwner.group(id);
+    return StudyOwner.group(id());
   }
 
   public ChatRef chat() {
     return chat.as(ChatKind.GROUP);
   }
 
+  @Override
   public DeliverySettings settings() {
     return settings;
-  }
-
-  public Language language() {
-    return settings.language();
-  }
-
-  public ZoneId zone() {
-    return settings.zone();
-  }
-
-  public LocalTime lessonTime() {
-    return settings.lessonTime();
-  }
-
-  public LocalTime quizTime() {
-    return settings.quizTime();
   }
 
   public boolean subscribed() {

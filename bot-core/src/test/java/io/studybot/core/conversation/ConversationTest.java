@@ -5,6 +5,7 @@ import static io.studybot.core.testing.BotHarness.privateChat;
 import static io.studybot.core.testing.BotHarness.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.studybot.core.chat.BotCommand;
 import io.studybot.core.chat.Button;
 import io.studybot.core.chat.ChatRef;
 import io.studybot.core.chat.OutgoingMessage;
@@ -23,6 +24,41 @@ class ConversationTest {
   @AfterEach
   void close() {
     harness.close();
+  }
+
+  @Test
+  void everyCommandOfTheCatalogIsUnderstoodInPrivateAndInGroups() {
+    ChatRef study = group("-5");
+    for (BotCommand command : BotCommand.values()) {
+      if (command == BotCommand.FORGET) {
+        continue; // asks first; answered below
+      }
+      for (ChatRef chat : List.of(aliceChat, study)) {
+        harness.gateway.clear();
+        harness.type(alice, chat, "/" + command.command());
+        assertThat(harness.gateway.sentTo(chat))
+            .as("/%s in %s", command.command(), chat.kind())
+            .isNotEmpty()
+            .noneSatisfy(
+                sent ->
+                    assertThat(sent.text())
+                        .containsAnyOf("I don't know the command", "something went wrong"));
+      }
+    }
+    harness.type(alice, "/forget");
+    assertThat(harness.lastText(aliceChat)).contains("delete");
+  }
+
+  @Test
+  void helpListsTheCatalogsCommandsForTheKindOfChat() {
+    harness.type(alice, "/help");
+    assertThat(harness.lastText(aliceChat))
+        .contains("/settings: Language, time zone, lesson and quiz times", "/review", "/forget")
+        .doesNotContain("/subscribe");
+    harness.type(alice, group("-5"), "/help");
+    assertThat(harness.lastText(group("-5")))
+        .contains("/subscribe: Admins", "/unsubscribe", "work in a private chat")
+        .doesNotContain("/settings:");
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.studybot.core.review.CardState;
 import io.studybot.core.review.ReviewCard;
 import io.studybot.core.schedule.DeliveryKind;
 import io.studybot.core.schedule.DeliverySchedule;
+import io.studybot.core.schedule.Dispatcher;
 import io.studybot.core.state.Repositories;
 import io.studybot.core.state.StudyStore;
 import io.studybot.core.study.AnswerOutcome;
@@ -30,15 +31,19 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -566,6 +571,69 @@ abstract class RepositoryContract {
               .get();
       assertThat(groups.chat()).isEqualTo(GROUP);
       assertThat(groups.localTime()).isEqualTo(LocalTime.of(7, 0));
+    }
+
+    /**
+     * A turn that reads a learner's row while the dispatch tick wants to move it on: the tick waits
+     * or skips the locked row, and the turn's save never rewinds what the tick wrote.
+     */
+    @Test
+    void aTurnsSaveNeverUndoesTheDispatchTicksAdvance() throws Exception {
+      StudyOwner owner =
+          tx(
+              repos -> {
+                Learner learner = repos.learners().add(learner("A"), Platform.TELEGRAM, "1");
+                repos.schedules().save(lessonSchedule(learner.owner()));
+                return learner.owner();
+              });
+      Instant due = Instant.parse("2026-05-02T09:00:30Z");
+      Dispatcher dispatcher =
+          new Dispatcher(
+              new JdbcDispatchStore(database),
+              Clock.fixed(due, ZoneOffset.UTC),
+              Duration.ofDays(3));
+      CountDownLatch read = new CountDownLatch(1);
+      CountDownLatch tickTried = new CountDownLatch(1);
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        Future<?> turn =
+            pool.submit(
+                () ->
+                    tx(
+                        repos -> {
+                          DeliverySchedule row =
+                              repos.schedules().find(owner, DeliveryKind.LESSON).get();
+                          read.countDown();
+                          awaitQuietly(tickTried);
+                          row.configure(ZoneId.of("UTC"), LocalTime.of(9, 0), ADA_CHAT, true, due);
+                          repos.schedules().save(row);
+                          return null;
+                        }));
+        assertThat(read.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<Integer> tick = pool.submit(dispatcher::tick);
+        // The tick skips the locked row (PostgreSQL) or waits for it (H2); either is fine.
+        Thread.sleep(300);
+        tickTried.countDown();
+        turn.get(30, TimeUnit.SECONDS);
+        tick.get(30, TimeUnit.SECONDS);
+      } finally {
+        pool.shutdownNow();
+      }
+      dispatcher.tick(); // the row a skipping tick left is due still
+
+      assertThat(rows("select count(*) from outbox")).isEqualTo(1);
+      DeliverySchedule after =
+          found(repos -> repos.schedules().find(owner, DeliveryKind.LESSON)).get();
+      assertThat(after.nextDue()).isEqualTo(Instant.parse("2026-05-03T09:00:00Z"));
+      assertThat(after.lastLocalDate()).contains(LocalDate.of(2026, 5, 2));
+    }
+
+    private void awaitQuietly(CountDownLatch latch) {
+      try {
+        assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
     }
 
     @Test
