@@ -7,12 +7,15 @@ import io.studybot.core.chat.ChatKind;
 import io.studybot.core.chat.ChatRef;
 import io.studybot.core.chat.IncomingEvent;
 import io.studybot.core.chat.OutgoingMessage;
+import io.studybot.core.chat.Picture;
 import io.studybot.core.chat.PlainTextRenderer;
 import io.studybot.core.chat.Platform;
 import io.studybot.core.chat.PlatformUser;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,10 +28,13 @@ final class ConsoleChat implements ChatGateway {
 
   private final PrintStream out;
   private final PlatformUser user;
+  private final Path pictures;
   private List<Button> lastButtons = List.of();
 
-  ConsoleChat(PrintStream out, String userName, Optional<String> languageHint) {
+  /** Pictures (such as the progress chart) are written to files in {@code pictures}. */
+  ConsoleChat(PrintStream out, String userName, Optional<String> languageHint, Path pictures) {
     this.out = out;
+    this.pictures = pictures;
     this.user = new PlatformUser(Platform.CONSOLE, "local", userName, languageHint);
   }
 
@@ -53,9 +59,23 @@ final class ConsoleChat implements ChatGateway {
       out.println(line);
       lastButtons = buttons;
     }
+    message.picture().ifPresent(this::show);
     out.println();
     out.flush();
     return "";
+  }
+
+  /** A terminal shows no pictures: the file is written, and its path printed. */
+  private void show(Picture picture) {
+    Path file = pictures.resolve(picture.fileName());
+    try {
+      Files.createDirectories(pictures);
+      Files.write(file, picture.png());
+      out.println("🖼 " + picture.description() + " " + file.toAbsolutePath());
+    } catch (IOException e) {
+      out.println(
+          "🖼 " + picture.description() + " (could not be written: " + e.getMessage() + ")");
+    }
   }
 
   /** Reads lines until the end of input, handing each to the bot and printing its replies. */

@@ -51,6 +51,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true"); // pictures are drawn, never shown
     System.exit(run(List.of(args), System.getenv(), System.out, System.err));
   }
 
@@ -122,13 +123,13 @@ public final class Main {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(running), "studybot-shutdown"));
     log().info("StudyBot started with {}", config);
     Clock clock = Clock.systemUTC();
-    StudyBot bot =
-        new StudyBot(new HibernateStudyStore(database), curriculum, studyRules(config), clock);
+    StudyRules rules = studyRules(config);
+    StudyBot bot = new StudyBot(new HibernateStudyStore(database), curriculum, rules, clock);
     if (config.discord().isPresent() || config.telegram().isPresent()) {
-      return servePlatforms(config, database, bot, clock, running, out);
+      return servePlatforms(config, database, bot, rules, clock, running, out);
     }
-    ConsoleChat console = new ConsoleChat(out, userName(env), languageHint(env));
-    startScheduler(config, database, bot, ChatGateways.of(console), clock, running);
+    ConsoleChat console = new ConsoleChat(out, userName(env), languageHint(env), config.dataDir());
+    startScheduler(config, database, bot, rules, ChatGateways.of(console), clock, running);
     try {
       console.run(
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
@@ -176,6 +177,7 @@ public final class Main {
       AppConfig config,
       Database database,
       StudyBot bot,
+      StudyRules rules,
       Clock clock,
       Deque<AutoCloseable> running,
       PrintStream out) {
@@ -183,7 +185,7 @@ public final class Main {
     config.discord().ifPresent(settings -> keep(startDiscord(settings, bot), adapters, running));
     config.telegram().ifPresent(settings -> keep(startTelegram(settings, bot), adapters, running));
     List<ChatGateway> gateways = adapters.stream().map(RunningAdapter::gateway).toList();
-    startScheduler(config, database, bot, ChatGateways.of(gateways), clock, running);
+    startScheduler(config, database, bot, rules, ChatGateways.of(gateways), clock, running);
     out.println(
         "StudyBot is serving "
             + String.join(" and ", adapters.stream().map(RunningAdapter::platform).toList())
@@ -237,6 +239,7 @@ public final class Main {
       AppConfig config,
       Database database,
       StudyBot bot,
+      StudyRules rules,
       ChatGateways gateways,
       Clock clock,
       Deque<AutoCloseable> running) {
@@ -245,7 +248,7 @@ public final class Main {
     }
     JdbcOutboxStore outbox = new JdbcOutboxStore(database);
     Dispatcher dispatcher =
-        new Dispatcher(new JdbcDispatchStore(database), clock, StudyRules.DEFAULT.silenceLimit());
+        new Dispatcher(new JdbcDispatchStore(database), clock, rules.silenceLimit());
     OutboxSender sender = new OutboxSender(outbox, bot, gateways, clock, Sleeper.REAL);
     try {
       running.push(

@@ -76,12 +76,22 @@ class AdapterArchitectureTest {
           .because("the interaction in hand is passed along, not kept on a thread");
 
   @ArchTest
-  static final ArchRule adaptersDoNotKnowEachOther =
+  static final ArchRule telegramDoesNotKnowDiscord =
       noClasses()
           .that()
           .resideInAPackage("io.studybot.telegram..")
           .should()
           .dependOnClassesThat()
           .resideInAPackage("io.studybot.discord..")
+          .because("each platform stands alone");
+
+  @ArchTest
+  static final ArchRule discordDoesNotKnowTelegram =
+      noClasses()
+          .that()
+          .resideInAPackage("io.studybot.discord..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.studybot.telegram..")
           .because("each platform stands alone");
 }

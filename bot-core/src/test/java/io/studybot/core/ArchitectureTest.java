@@ -52,6 +52,8 @@ class ArchitectureTest {
           .that()
           .resideInAnyPackage(
               "io.studybot.core.chat..",
+              "io.studybot.core.i18n..",
+              "io.studybot.core.state..",
               "io.studybot.core.study..",
               "io.studybot.core.schedule..",
               "io.studybot.core.review..")

@@ -2,15 +2,11 @@ package io.studybot.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The curriculum StudyBot ships: valid, complete against the roadmap, and big enough. */
 class BundledCurriculumTest {
-  private static final Path SHARED_SEED = Path.of("../../shared/seed/python-backend-roadmap.zh.md");
   private final LoadedCurriculum loaded = Curricula.loadBundled();
 
   @Test
@@ -48,13 +44,7 @@ class BundledCurriculumTest {
   }
 
   @Test
-  void theShippedRoadmapIsTheSeed() throws IOException {
-    if (Files.exists(SHARED_SEED)) {
-      try (var in = getClass().getClassLoader().getResourceAsStream(Roadmap.BUNDLED_RESOURCE)) {
-        assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
-            .isEqualTo(Files.readString(SHARED_SEED));
-      }
-    }
+  void theShippedRoadmapHasItsBullets() {
     List<RoadmapBullet> bullets = Roadmap.bundled().bullets();
     assertThat(bullets.get(0).key()).isEqualTo("技术栈/Web框架/Django");
     assertThat(bullets)

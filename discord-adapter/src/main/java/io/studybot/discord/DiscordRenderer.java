@@ -11,6 +11,7 @@ import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
@@ -36,6 +37,15 @@ final class DiscordRenderer {
       rows.addAll(ActionRow.partitionOf(layout.get().linkButtons()));
     }
     attachRows(parts, rows);
+    message
+        .picture()
+        .ifPresent(
+            picture ->
+                parts
+                    .get(parts.size() - 1)
+                    .addFiles(
+                        FileUpload.fromData(picture.png(), picture.fileName())
+                            .setDescription(Chunks.shorten(picture.description(), 1024))));
     return parts.stream()
         .map(part -> part.setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).build())
         .toList();

@@ -10,11 +10,14 @@ import io.studybot.core.chat.Reply;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The core's gateway to Discord. Replies to an interaction in its chat answer it (see {@link
@@ -23,6 +26,8 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
  * becomes a {@link DeliveryException}.
  */
 public final class JdaChatGateway implements ChatGateway {
+  private static final Logger log = LoggerFactory.getLogger(JdaChatGateway.class);
+
   /**
    * Discord allows a bot 50 requests a second and about five messages per five seconds in one
    * channel; a DM may cost a second request to open the channel, hence 25 messages a second.
@@ -49,13 +54,8 @@ public final class JdaChatGateway implements ChatGateway {
   /** A timed message, not answering anyone: posted to the channel, or by DM. */
   @Override
   public String send(ChatRef chat, OutgoingMessage message) {
-    try {
-      return post(chat, renderer.render(message), message.replaces());
-    } catch (DeliveryException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw DeliveryFailures.of(e, chat);
-    }
+    return withoutPictureIfRefused(
+        message, shown -> post(chat, renderer.render(shown), shown.replaces()), chat);
   }
 
   /**
@@ -64,20 +64,37 @@ public final class JdaChatGateway implements ChatGateway {
    */
   String reply(InteractionReply interaction, Reply reply) {
     ChatRef chat = reply.chat();
-    OutgoingMessage message = reply.message();
-    List<MessageCreateData> parts = renderer.render(message);
     // Only a shared chat can hide a message from the others; in a DM everything is personal.
     boolean ephemeral =
-        chat.isGroup() && message.visibility() == OutgoingMessage.Visibility.PERSONAL;
+        chat.isGroup() && reply.message().visibility() == OutgoingMessage.Visibility.PERSONAL;
+    return withoutPictureIfRefused(
+        reply.message(),
+        shown -> {
+          List<MessageCreateData> parts = renderer.render(shown);
+          return interaction.chat().equals(chat)
+              ? answer(interaction, chat, parts, shown.replaces(), ephemeral)
+              : post(chat, parts, shown.replaces());
+        },
+        chat);
+  }
+
+  /**
+   * Shows the message; if Discord refuses it with its picture (no Attach Files permission, too
+   * large), shows the text without it. Any other failure becomes a {@link DeliveryException}.
+   */
+  private static String withoutPictureIfRefused(
+      OutgoingMessage message, Function<OutgoingMessage, String> show, ChatRef chat) {
     try {
-      if (interaction.chat().equals(chat)) {
-        return answer(interaction, chat, parts, message.replaces(), ephemeral);
-      }
-      return post(chat, parts, message.replaces());
-    } catch (DeliveryException e) {
-      throw e;
+      return show.apply(message);
     } catch (RuntimeException e) {
-      throw DeliveryFailures.of(e, chat);
+      if (message.picture().isEmpty()) {
+        throw e instanceof DeliveryException delivery ? delivery : DeliveryFailures.of(e, chat);
+      }
+      log.info(
+          "Discord refused a picture in chat {} ({}); sending the text alone",
+          chat.id(),
+          e.toString());
+      return withoutPictureIfRefused(message.withoutPicture(), show, chat);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.studybot.discord;
 
+import static java.util.Objects.requireNonNull;
+
 import io.studybot.content.Language;
 import io.studybot.core.chat.BotCommand;
 import io.studybot.core.chat.ChatRef;
@@ -36,6 +38,10 @@ final class SlashCommands {
   static final String TOPICS = BotCommand.TOPICS.command();
   static final String PHASE = "phase";
   static final String SUBSCRIBE = BotCommand.SUBSCRIBE.command();
+  static final String LINK = BotCommand.LINK.command();
+  static final String CODE = "code";
+  static final String PRIVACY = BotCommand.PRIVACY.command();
+  static final String HIDDEN = "hidden";
 
   /** /subscribe options in the order the core reads its arguments: lesson, quiz time, zone. */
   static final List<String> SUBSCRIBE_OPTIONS = List.of("lesson", "quiz", "zone");
@@ -76,6 +82,24 @@ final class SlashCommands {
     }
     if (name.equals(SUBSCRIBE)) {
       data.addOptions(subscribeOptions());
+    }
+    if (name.equals(LINK)) {
+      data.addOptions(
+          option(
+              OptionType.STRING,
+              CODE,
+              "关联码",
+              "The code /link gave your other account",
+              "另一个账号用 /link 得到的关联码"));
+    }
+    if (name.equals(PRIVACY)) {
+      data.addOptions(
+          option(
+              OptionType.BOOLEAN,
+              HIDDEN,
+              "隐藏",
+              "Hide from group leaderboards and digests",
+              "在群排行榜和每周小结中隐藏"));
     }
     return data;
   }
@@ -151,6 +175,10 @@ final class SlashCommands {
           argLists.add(List.of(key, options.get(key).strip()));
         }
       }
+    } else if (name.equals(LINK) && options.containsKey(CODE)) {
+      argLists.add(List.of(requireNonNull(options.get(CODE)).strip()));
+    } else if (name.equals(PRIVACY) && options.containsKey(HIDDEN)) {
+      argLists.add(List.of(Boolean.parseBoolean(options.get(HIDDEN)) ? "on" : "off"));
     } else if (name.equals(TOPICS) && options.containsKey(PHASE)) {
       argLists.add(List.of(options.get(PHASE)));
     } else if (name.equals(SUBSCRIBE)) {

@@ -2,9 +2,11 @@ package io.studybot.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -12,6 +14,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.PartialBotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 
 /**
  * Calls one Bot API method with telegrambots' method objects and reads the outcome from the HTTP
@@ -21,6 +24,7 @@ import org.telegram.telegrambots.meta.api.methods.botapimethods.PartialBotApiMet
  */
 final class TelegramBotApi {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  private static final MediaType PNG = MediaType.get("image/png");
 
   private final OkHttpClient http;
   private final ObjectMapper json;
@@ -51,15 +55,36 @@ final class TelegramBotApi {
   }
 
   BotApiAnswer call(PartialBotApiMethod<?> method) throws IOException {
+    RequestBody payload =
+        method instanceof SendPhoto photo
+            ? upload(photo)
+            : RequestBody.create(json.writeValueAsString(method), JSON);
     Request request =
-        new Request.Builder()
-            .url(methodUrl(method.getMethod()))
-            .post(RequestBody.create(json.writeValueAsString(method), JSON))
-            .build();
+        new Request.Builder().url(methodUrl(method.getMethod())).post(payload).build();
     try (Response response = http.newCall(request).execute()) {
       ResponseBody body = response.body();
       return BotApiAnswer.parse(response.code(), body == null ? "" : body.string(), json);
     }
+  }
+
+  /**
+   * A photo goes up as a multipart form. Its bytes come from a stream the gateway made over an
+   * array; the stream is reset after reading so a retry sends the same picture again.
+   */
+  private static RequestBody upload(SendPhoto photo) throws IOException {
+    InputStream stream = photo.getPhoto().getNewMediaStream();
+    byte[] png = stream.readAllBytes();
+    stream.reset();
+    MultipartBody.Builder form =
+        new MultipartBody.Builder()
+            .setType(MultipartBody.FORM)
+            .addFormDataPart("chat_id", photo.getChatId())
+            .addFormDataPart(
+                "photo", photo.getPhoto().getMediaName(), RequestBody.create(png, PNG));
+    if (photo.getCaption() != null) {
+      form.addFormDataPart("caption", photo.getCaption());
+    }
+    return form.build();
   }
 
   private HttpUrl methodUrl(String method) {

@@ -5,10 +5,12 @@ import io.studybot.core.chat.ChatGateway;
 import io.studybot.core.chat.ChatRef;
 import io.studybot.core.chat.DeliveryException;
 import io.studybot.core.chat.OutgoingMessage;
+import io.studybot.core.chat.Picture;
 import io.studybot.core.chat.Platform;
 import io.studybot.core.chat.RateLimits;
 import io.studybot.core.chat.Reply;
 import io.studybot.core.chat.RichText;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +20,9 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -97,7 +101,23 @@ public final class TelegramChatGateway implements ChatGateway {
       boolean last = i == parts.size() - 1;
       lastId = sendMessage(chat, parts.get(i), last ? keyboard : null);
     }
+    message.picture().ifPresent(picture -> sendPicture(chat, picture));
     return lastId;
+  }
+
+  /** The picture after the text, as a photo; if Telegram refuses it, the text has arrived. */
+  private void sendPicture(ChatRef chat, Picture picture) {
+    SendPhoto photo =
+        SendPhoto.builder()
+            .chatId(chat.id())
+            .photo(new InputFile(new ByteArrayInputStream(picture.png()), picture.fileName()))
+            .caption(picture.description())
+            .build();
+    try {
+      calls.execute(photo);
+    } catch (DeliveryException e) {
+      log.info("Telegram refused a picture in chat {}: {}", chat.id(), e.getMessage());
+    }
   }
 
   private static RichText addressed(RichText body, String name) {

@@ -57,6 +57,21 @@ public enum BotCommand {
       true),
   RESUME("resume", "继续", "Restart daily deliveries", "恢复每日推送", Scope.PRIVATE, true),
   FORGET("forget", "删除数据", "Delete all your data", "删除你的全部数据", Scope.PRIVATE, true),
+  LINK(
+      "link",
+      "关联",
+      "Join this account with yours on another platform",
+      "把这个账号和你在另一个平台上的账号关联",
+      Scope.PRIVATE,
+      true),
+  UNLINK("unlink", "取消关联", "Separate this account again", "再次分开这个账号", Scope.PRIVATE, true),
+  PRIVACY(
+      "privacy",
+      "隐私",
+      "Hide from or appear in group leaderboards and digests",
+      "在群排行榜和每周小结中隐藏或显示",
+      Scope.PRIVATE,
+      true),
   SUBSCRIBE(
       "subscribe",
       "订阅",

@@ -13,27 +13,18 @@ final class AccountFlow {
   }
 
   void pause(Turn turn) {
-    if (refuseInGroup(turn, "/pause")) {
-      return;
-    }
     turn.learner.pause(turn.learnerToday());
     turn.scheduleChanged();
     turn.say("pause.done", maxFrozenDays);
   }
 
   void resume(Turn turn) {
-    if (refuseInGroup(turn, "/resume")) {
-      return;
-    }
     turn.learner.resume(turn.learnerToday(), maxFrozenDays);
     turn.scheduleChanged();
     turn.say("resume.done", turn.learner.lessonTime(), turn.learner.quizTime());
   }
 
   void forget(Turn turn) {
-    if (refuseInGroup(turn, "/forget")) {
-      return;
-    }
     turn.reply(
         OutgoingMessage.text(turn.text("forget.confirm"))
             .withButtons(
@@ -51,13 +42,5 @@ final class AccountFlow {
     } else {
       turn.say("forget.kept");
     }
-  }
-
-  private static boolean refuseInGroup(Turn turn, String command) {
-    if (turn.inGroup()) {
-      turn.sayPersonally("personal.only", command);
-      return true;
-    }
-    return false;
   }
 }

@@ -33,6 +33,9 @@ final class Conversation {
   private final SettingsFlow settings = new SettingsFlow();
   private final AccountFlow account;
   private final GroupFlow groups = new GroupFlow();
+  private final LinkFlow links = new LinkFlow();
+  private final PrivacyFlow privacy = new PrivacyFlow();
+  private final DigestView digests = new DigestView();
 
   Conversation(Curriculum curriculum, Messages messages, StudyRules rules) {
     this.curriculum = curriculum;
@@ -129,7 +132,9 @@ final class Conversation {
   }
 
   private List<Reply> deliverStudy(OutboxEntry entry, Turn turn) {
-    if (entry.kind() == DeliveryKind.LESSON) {
+    if (entry.kind() == DeliveryKind.DIGEST) {
+      digests.digest(turn, entry.localDate());
+    } else if (entry.kind() == DeliveryKind.LESSON) {
       Courses.enrollmentFor(turn).startLessonDay(entry.localDate());
       study.today(turn);
     } else {
@@ -195,6 +200,10 @@ final class Conversation {
   }
 
   private void run(Turn turn, BotCommand command, List<String> args, boolean admin) {
+    if (!command.usableIn(turn.chat().kind())) {
+      refuseHere(turn, command);
+      return;
+    }
     switch (command) {
       case START -> settings.start(turn);
       case HELP -> help(turn);
@@ -211,6 +220,18 @@ final class Conversation {
       case FORGET -> account.forget(turn);
       case SUBSCRIBE -> groups.subscribe(turn, args, admin);
       case UNSUBSCRIBE -> groups.unsubscribe(turn, admin);
+      case LINK -> links.link(turn, args);
+      case UNLINK -> links.unlink(turn);
+      case PRIVACY -> privacy.privacy(turn, args);
+    }
+  }
+
+  /** A command used in the wrong kind of chat: say where it works, and change nothing. */
+  private static void refuseHere(Turn turn, BotCommand command) {
+    if (turn.inGroup()) {
+      turn.sayPersonally("personal.only", "/" + command.command());
+    } else {
+      turn.say("subscribe.group-only");
     }
   }
 
@@ -223,6 +244,8 @@ final class Conversation {
     Payload payload = parsed.get();
     if (payload instanceof Payload.Answer answer) {
       answers.answer(turn, press, answer);
+    } else if (payload instanceof Payload.Hide hide && !turn.inGroup()) {
+      privacy.press(turn, hide);
     } else if (payload instanceof Payload.Forget forget) {
       account.forgetAnswer(turn, forget);
     } else if (payload instanceof Payload.RunCommand run) {

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * /subscribe and /unsubscribe: a group's daily lesson and quiz, posted into the group at its own
- * times and zone. Only the group's admins may change them, as the adapter tells.
+ * /subscribe and /unsubscribe (group chats only, as the command catalog says): a group's daily
+ * lesson and quiz, posted into the group at its own times and zone. Only the group's admins may
+ * change them, as the adapter tells.
  */
 final class GroupFlow {
 
@@ -57,10 +58,6 @@ final class GroupFlow {
    * group's course exists from here on, so the replies speak the group's language.
    */
   private static Optional<StudyGroup> administeredGroup(Turn turn, boolean admin) {
-    if (!turn.inGroup()) {
-      turn.say("subscribe.group-only");
-      return Optional.empty();
-    }
     StudyGroup group = Courses.groupFor(turn);
     Courses.enrollmentFor(turn);
     if (!admin) {

@@ -84,6 +84,14 @@ sealed interface Payload {
     }
   }
 
+  /** Hiding from group leaderboards and digests, or appearing again: {@code hide:yes}. */
+  record Hide(boolean hidden) implements Payload {
+    @Override
+    public String token() {
+      return "hide:" + (hidden ? "yes" : "no");
+    }
+  }
+
   /** A command run by a button, such as the lesson's "Take the quiz": {@code cmd:quiz}. */
   record RunCommand(BotCommand command) implements Payload {
     @Override
@@ -107,6 +115,7 @@ sealed interface Payload {
       case "qt" -> Optional.of(new ChooseTime(Awaiting.QUIZ_TIME, value));
       case "set" -> setting(value).map(AskSetting::new);
       case "forget" -> Optional.of(new Forget(value.equals("yes")));
+      case "hide" -> Optional.of(new Hide(value.equals("yes")));
       case "cmd" -> BotCommand.named(value).map(RunCommand::new);
       default -> Optional.empty();
     };

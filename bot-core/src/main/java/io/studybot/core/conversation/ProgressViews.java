@@ -3,17 +3,26 @@ package io.studybot.core.conversation;
 import io.studybot.content.Phase;
 import io.studybot.content.Topic;
 import io.studybot.core.chat.OutgoingMessage;
+import io.studybot.core.chat.Picture;
 import io.studybot.core.chat.RichText;
 import io.studybot.core.study.Enrollment;
 import io.studybot.core.study.LeaderboardRow;
 import io.studybot.core.study.Learner;
 import io.studybot.core.study.LearnerStats;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** /progress for a learner or, in a group, the group's leaderboard; and /topics, the syllabus. */
 final class ProgressViews {
+  private static final Logger log = LoggerFactory.getLogger(ProgressViews.class);
   private static final int LEADERBOARD_SIZE = 20;
 
   private final Reviews reviews;
@@ -30,7 +39,8 @@ final class ProgressViews {
     Enrollment enrollment = Courses.enrollmentFor(turn);
     Learner learner = turn.learner;
     int total = turn.curriculum.topics().size();
-    int done = turn.enrollments.completedTopics(enrollment.id()).size();
+    Set<String> doneTopics = done(turn, enrollment);
+    int done = doneTopics.size();
     LearnerStats stats = turn.quizzes.stats(learner.id());
     RichText.Builder text = RichText.builder();
     text.paragraph(new RichText.Bold(turn.text("progress.title", learner.displayName())));
@@ -59,7 +69,41 @@ final class ProgressViews {
                 learner.quizTime(),
                 learner.zone().getId())));
     text.list(lines);
-    turn.reply(OutgoingMessage.of(text.build()));
+    OutgoingMessage message = OutgoingMessage.of(text.build());
+    turn.reply(picture(turn, doneTopics).map(message::withPicture).orElse(message));
+  }
+
+  private static Set<String> done(Turn turn, Enrollment enrollment) {
+    return turn.enrollments.completedTopics(enrollment.id());
+  }
+
+  /**
+   * Topics done per phase and the study days of the last twelve weeks, drawn; none when the machine
+   * cannot draw (the text says it all in words).
+   */
+  private static Optional<Picture> picture(Turn turn, Set<String> done) {
+    try {
+      List<ProgressPicture.PhaseBar> bars =
+          turn.curriculum.phases().stream()
+              .map(
+                  phase ->
+                      new ProgressPicture.PhaseBar(
+                          (int) phase.topics().stream().filter(t -> done.contains(t.id())).count(),
+                          phase.topics().size()))
+              .toList();
+      LocalDate today = turn.learnerToday();
+      ZoneId zone = turn.learner.zone();
+      Instant since = today.minusWeeks(ProgressPicture.WEEKS).atStartOfDay(zone).toInstant();
+      Set<LocalDate> days = new HashSet<>();
+      for (Instant answered : turn.quizzes.answerTimes(turn.learner.id(), since)) {
+        days.add(answered.atZone(zone).toLocalDate());
+      }
+      byte[] png = ProgressPicture.render(bars, days, today);
+      return Optional.of(new Picture("progress.png", png, turn.text("progress.picture")));
+    } catch (RuntimeException | LinkageError e) {
+      log.warn("Drawing the progress picture failed; the text goes alone: {}", e.toString());
+      return Optional.empty();
+    }
   }
 
   /** While paused the streak is frozen; otherwise it shows as broken once a day was missed. */

@@ -8,23 +8,46 @@ import io.studybot.core.study.Learner;
 import io.studybot.core.study.StudyGroup;
 import io.studybot.core.study.StudyOwner;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Optional;
 
 /** Keeps the delivery schedule in step with a learner's or a group's settings. */
 final class Schedules {
   private Schedules() {}
 
-  /** A learner's lesson and quiz rows, created once they have a private chat with the bot. */
+  /**
+   * A learner's lesson and quiz rows, created once they have a private chat with the bot, and
+   * stopped when they have none any more.
+   */
   static void sync(Turn turn, Learner learner) {
     Optional<ChatRef> home = learner.homeChat();
     if (home.isPresent()) {
       sync(turn, learner.owner(), learner.settings(), home.get(), learner.receivesDeliveries());
+      return;
+    }
+    for (DeliveryKind kind : List.of(DeliveryKind.LESSON, DeliveryKind.QUIZ)) {
+      turn.schedules
+          .find(learner.owner(), kind)
+          .ifPresent(
+              row -> {
+                row.configure(row.zone(), row.localTime(), row.chat(), false, turn.now);
+                turn.schedules.save(row);
+              });
     }
   }
 
-  /** A group's rows, active while it is subscribed. */
+  /** A group's rows, active while it is subscribed; groups also get a weekly digest. */
   static void sync(Turn turn, StudyGroup group) {
     sync(turn, group.owner(), group.settings(), group.chat(), group.subscribed());
+    DeliverySettings settings = group.settings();
+    configure(
+        turn,
+        group.owner(),
+        DeliveryKind.DIGEST,
+        settings,
+        settings.lessonTime(),
+        group.chat(),
+        group.subscribed());
   }
 
   private static void sync(

@@ -39,10 +39,6 @@ final class SettingsFlow {
   }
 
   void settings(Turn turn, List<String> args) {
-    if (turn.inGroup()) {
-      turn.say("personal.only", "/settings");
-      return;
-    }
     turn.learner.finishOnboarding(); // choosing settings by hand replaces the guided set-up
     if (args.isEmpty()) {
       showSettings(turn);

@@ -64,10 +64,6 @@ final class StudyFlow {
 
   /** /review: the learner's due cards now, whatever today's allowance. */
   void review(Turn turn) {
-    if (turn.inGroup()) {
-      turn.sayPersonally("personal.only", "/review");
-      return;
-    }
     Enrollment enrollment = Courses.enrollmentFor(turn);
     turn.quizzes.openQuiz(enrollment.id(), true).ifPresent(Quiz::close);
     List<QuestionRef> due = reviews.onRequest(turn);
@@ -130,7 +126,11 @@ final class StudyFlow {
   private void resendUnanswered(Turn turn, Quiz quiz, Topic topic) {
     int count = turn.quizzes.questionsOf(quiz.id()).size();
     turn.say("quiz.resume", topic.title().in(turn.language()));
-    for (QuizQuestion question : turn.quizzes.unanswered(quiz.id(), turn.learner.id())) {
+    List<QuizQuestion> toSend =
+        turn.isGroupDelivery()
+            ? turn.quizzes.questionsOf(quiz.id())
+            : turn.quizzes.unanswered(quiz.id(), turn.learner.id());
+    for (QuizQuestion question : toSend) {
       send(turn, question, count);
     }
   }

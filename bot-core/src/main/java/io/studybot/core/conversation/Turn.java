@@ -85,6 +85,11 @@ final class Turn {
         learner.zone());
   }
 
+  /** A group's scheduled delivery: nobody in particular is there, only the group. */
+  boolean isGroupDelivery() {
+    return learner == null;
+  }
+
   ChatRef chat() {
     return event.chat();
   }
@@ -106,6 +111,11 @@ final class Turn {
   /** Replies in another language from here on, such as the presser's own. */
   void speak(Language language) {
     this.language = language;
+  }
+
+  /** The time zone of whoever the turn is for: the learner, or the group. */
+  ZoneId zone() {
+    return zone;
   }
 
   /** Today in the calendar of whoever the turn is for: the learner, or the group. */

@@ -5,6 +5,7 @@ import static io.studybot.core.persistence.JdbcColumns.utc;
 import io.studybot.core.chat.ChatRef;
 import io.studybot.core.study.AnswerOutcome;
 import io.studybot.core.study.DeliveredQuestion;
+import io.studybot.core.study.GroupWeek;
 import io.studybot.core.study.LeaderboardRow;
 import io.studybot.core.study.Learner;
 import io.studybot.core.study.LearnerStats;
@@ -17,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -196,7 +198,7 @@ final class HibernateQuizRepository implements QuizRepository {
                     + " from QuizAttempt a, QuizQuestion qq, Quiz q, Learner l"
                     + " where a.quizQuestionId = qq.id and qq.quizId = q.id and l.id = a.learnerId"
                     + " and q.chat.platform = :platform and q.chat.chatId = :chat"
-                    + " group by l",
+                    + " and l.hidden = false group by l",
                 Object[].class)
             .setParameter("platform", group.platform())
             .setParameter("chat", group.id())
@@ -213,5 +215,78 @@ final class HibernateQuizRepository implements QuizRepository {
             .reversed()
             .thenComparing(r -> r.learner().displayName()));
     return board;
+  }
+
+  @Override
+  public List<Instant> answerTimes(long learnerId, Instant since) {
+    return session
+        .createSelectionQuery(
+            "select a.answeredAt from QuizAttempt a where a.learnerId = :learner"
+                + " and a.choice >= 0 and a.answeredAt >= :since order by a.answeredAt",
+            Instant.class)
+        .setParameter("learner", learnerId)
+        .setParameter("since", since)
+        .getResultList();
+  }
+
+  @Override
+  public GroupWeek groupWeek(ChatRef group, Instant from, Instant to) {
+    String inWeek =
+        " from QuizAttempt a, QuizQuestion qq, Quiz q where a.quizQuestionId = qq.id"
+            + " and qq.quizId = q.id and q.chat.platform = :platform and q.chat.chatId = :chat"
+            + " and a.choice >= 0 and a.answeredAt >= :from and a.answeredAt < :to";
+    List<GroupWeek.Member> members =
+        session
+            .createSelectionQuery(
+                "select l.displayName, count(a), sum(case when a.correct then 1 else 0 end)"
+                    + inWeek.replace(" where ", ", Learner l where l.id = a.learnerId and ")
+                    + " and l.hidden = false group by l.id, l.displayName"
+                    + " order by count(a) desc, l.displayName",
+                Object[].class)
+            .setParameter("platform", group.platform())
+            .setParameter("chat", group.id())
+            .setParameter("from", from)
+            .setParameter("to", to)
+            .getResultList()
+            .stream()
+            .map(row -> new GroupWeek.Member((String) row[0], number(row[1]), number(row[2])))
+            .toList();
+    List<GroupWeek.QuestionStats> questions =
+        session
+            .createSelectionQuery(
+                "select qq.topicId, qq.questionId, count(a),"
+                    + " sum(case when a.correct then 1 else 0 end)"
+                    + inWeek
+                    + " group by qq.topicId, qq.questionId",
+                Object[].class)
+            .setParameter("platform", group.platform())
+            .setParameter("chat", group.id())
+            .setParameter("from", from)
+            .setParameter("to", to)
+            .getResultList()
+            .stream()
+            .map(
+                row ->
+                    new GroupWeek.QuestionStats(
+                        (String) row[0], (String) row[1], number(row[2]), number(row[3])))
+            .toList();
+    Set<String> topics =
+        new HashSet<>(
+            session
+                .createSelectionQuery(
+                    "select distinct q.topicId from Quiz q where q.chat.platform = :platform"
+                        + " and q.chat.chatId = :chat and q.review = false"
+                        + " and q.createdAt >= :from and q.createdAt < :to",
+                    String.class)
+                .setParameter("platform", group.platform())
+                .setParameter("chat", group.id())
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList());
+    return new GroupWeek(members, topics, questions);
+  }
+
+  private static long number(Object value) {
+    return ((Number) value).longValue();
   }
 }

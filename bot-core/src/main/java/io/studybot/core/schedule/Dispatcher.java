@@ -54,6 +54,9 @@ public final class Dispatcher {
           due.kind() == DeliveryKind.LESSON ? Optional.of(notice) : Optional.empty();
       return new DispatchDecision(due, queued, next, due.lastLocalDate(), false);
     }
+    if (!due.kind().goesOutOn(date)) {
+      return new DispatchDecision(due, Optional.empty(), next, due.lastLocalDate(), true);
+    }
     var queued =
         new DispatchDecision.Queued(due.idempotencyKey(due.kind(), date), due.kind(), date);
     return new DispatchDecision(due, Optional.of(queued), next, Optional.of(date), true);

@@ -60,6 +60,9 @@ public class Learner extends StoredEntity implements Taught {
   @Column(nullable = false)
   private boolean dormant;
 
+  @Column(nullable = false)
+  private boolean hidden;
+
   protected Learner() {}
 
   public Learner(String displayName, Language language, ZoneId zone, Instant createdAt) {
@@ -144,6 +147,11 @@ public class Learner extends StoredEntity implements Taught {
     return true;
   }
 
+  /** No private chat is home any more: another learner took it over. */
+  public void leaveHome() {
+    homeChat = null;
+  }
+
   public Optional<Instant> lastSeenAt() {
     return Optional.ofNullable(lastSeenAt);
   }
@@ -179,6 +187,15 @@ public class Learner extends StoredEntity implements Taught {
 
   public void setDormant(boolean dormant) {
     this.dormant = dormant;
+  }
+
+  /** Whether the learner keeps out of group leaderboards and digests. */
+  public boolean hidden() {
+    return hidden;
+  }
+
+  public void setHidden(boolean hidden) {
+    this.hidden = hidden;
   }
 
   /** Whether daily deliveries should go out. */

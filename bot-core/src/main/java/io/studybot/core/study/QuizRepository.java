@@ -1,6 +1,7 @@
 package io.studybot.core.study;
 
 import io.studybot.core.chat.ChatRef;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,14 @@ public interface QuizRepository {
   long reviewsDeliveredOn(long enrollmentId, LocalDate day);
 
   /**
-   * Members who answered quizzes in the group chat, with the topics they studied there, best first.
+   * Members who answered quizzes in the group chat, with the topics they studied there, best first;
+   * members who hide from group views are left out.
    */
   List<LeaderboardRow> leaderboard(ChatRef group);
+
+  /** When the learner answered questions (not the ones left unanswered) since {@code since}. */
+  List<Instant> answerTimes(long learnerId, Instant since);
+
+  /** The group chat's answers and quizzes from {@code from} (inclusive) to {@code to}. */
+  GroupWeek groupWeek(ChatRef group, Instant from, Instant to);
 }

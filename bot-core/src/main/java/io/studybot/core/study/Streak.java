@@ -28,6 +28,12 @@ public record Streak(int current, int best, Optional<LocalDate> lastDay) {
         .orElse(this);
   }
 
+  /** Of two streaks (two accounts joined), the one that stands longer today, with the best best. */
+  public Streak longer(Streak other, LocalDate today) {
+    Streak longer = other.currentOn(today) > currentOn(today) ? other : this;
+    return new Streak(longer.current, Math.max(best, other.best), longer.lastDay);
+  }
+
   /** The streak as the learner sees it today: broken if yesterday passed without a quiz. */
   public int currentOn(LocalDate today) {
     if (lastDay.isEmpty()) {

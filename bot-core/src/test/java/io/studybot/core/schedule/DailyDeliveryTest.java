@@ -239,4 +239,42 @@ class DailyDeliveryTest {
         .map(sent -> Integer.parseInt(sent.text().replaceFirst("(?s)^📘 Day (\\d+) of.*", "$1")))
         .toList();
   }
+
+  @Test
+  void aGroupsTimedQuizRepostsTheQuizAMemberOpenedEarlierThatDay() {
+    harness = DeliveryHarness.onH2();
+    ChatRef study = group("-78");
+    harness.bot.clock.set(Instant.parse("2026-05-04T00:00:00Z"));
+    harness.bot.receive(
+        ((IncomingEvent.Command) IncomingEvent.parse(alice, study, "/subscribe 07:00 19:00 UTC"))
+            .asChatAdmin());
+    harness.runUntil(Instant.parse("2026-05-04T12:00:00Z"), Duration.ofMinutes(10));
+    harness.bot.type(alice, study, "/quiz");
+    assertThat(harness.bot.questionButtons(study)).hasSize(3);
+    harness.bot.press(
+        alice,
+        study,
+        harness.bot.questionButtons(study).get(0).get(TestCurriculum.RIGHT).payload());
+    harness.bot.gateway.clear();
+
+    harness.runUntil(Instant.parse("2026-05-04T19:30:00Z"), Duration.ofMinutes(10));
+
+    List<FakeChatGateway.Sent> posts = harness.bot.gateway.sentTo(study);
+    assertThat(posts)
+        .extracting(FakeChatGateway.Sent::text)
+        .anyMatch(t -> t.contains("still open"));
+    assertThat(harness.bot.questionButtons(study)).hasSize(3); // the whole group's quiz again
+    assertThat(failedDeliveries()).isZero();
+  }
+
+  private long failedDeliveries() {
+    try (var connection = harness.bot.database.dataSource().getConnection();
+        var statement = connection.createStatement();
+        var result = statement.executeQuery("select count(*) from outbox where status <> 'SENT'")) {
+      result.next();
+      return result.getLong(1);
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
 }

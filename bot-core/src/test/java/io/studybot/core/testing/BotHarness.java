@@ -41,7 +41,7 @@ public final class BotHarness implements AutoCloseable {
   }
 
   public static ChatRef privateChat(PlatformUser user) {
-    return new ChatRef(Platform.TELEGRAM, user.externalId(), ChatKind.PRIVATE);
+    return new ChatRef(user.platform(), user.externalId(), ChatKind.PRIVATE);
   }
 
   public static ChatRef group(String id) {
