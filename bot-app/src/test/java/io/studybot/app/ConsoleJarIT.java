@@ -46,6 +46,10 @@ class ConsoleJarIT {
 
     Result again = runJar("/progress\n", Map.of("STUDYBOT_DATA_DIR", dataDir.toString()));
     assertThat(again.out).contains("Answers: 1", "(Europe/Berlin)");
+    // The console shows no pictures: the progress chart is written beside the database.
+    Path chart = dataDir.resolve("progress.png");
+    assertThat(again.out).contains("🖼", chart.toAbsolutePath().toString());
+    assertThat(javax.imageio.ImageIO.read(chart.toFile()).getWidth()).isPositive();
   }
 
   @Test

@@ -183,8 +183,8 @@ class DiscordInteractionListenerTest {
     assertThat(discord.shown.get(0).ephemeral).isTrue();
 
     discord.shown.clear();
-    // /settings is guessed personal, but in a server the core answers it for all to see.
-    slow.onSlashCommandInteraction(discord.slash("settings", Map.of(), serverChannel("700")));
+    // /start is guessed personal, but in a server the core answers it for all to see.
+    slow.onSlashCommandInteraction(discord.slash("start", Map.of(), serverChannel("700")));
     assertThat(discord.hows()).containsExactly("defer", "deleteOriginal", "followup");
     assertThat(discord.last().ephemeral).isFalse();
   }

@@ -3,6 +3,8 @@ package io.studybot.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -10,6 +12,7 @@ import io.studybot.core.chat.ChatKind;
 import io.studybot.core.chat.ChatRef;
 import io.studybot.core.chat.DeliveryException;
 import io.studybot.core.chat.OutgoingMessage;
+import io.studybot.core.chat.Picture;
 import io.studybot.core.chat.Platform;
 import java.util.Optional;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
@@ -96,6 +99,36 @@ class JdaChatGatewayTest {
     assertThat(gateway.rateLimits().messagesPerSecond()).isLessThanOrEqualTo(50);
     assertThat(gateway.rateLimits().gapFor(group)).isPositive();
     assertThat(gateway.platform()).isEqualTo(Platform.DISCORD);
+  }
+
+  @Test
+  void aPictureIsAttachedToTheMessage() {
+    gateway.send(learner, OutgoingMessage.text("📊 Progress").withPicture(picture()));
+
+    assertThat(discord.last().data.getFiles())
+        .singleElement()
+        .satisfies(file -> assertThat(file.getName()).isEqualTo("progress.png"));
+  }
+
+  @Test
+  void aChannelThatRefusesThePictureStillGetsTheText() {
+    ErrorResponseException missing = mock(ErrorResponseException.class);
+    when(missing.getErrorResponse()).thenReturn(ErrorResponse.MISSING_PERMISSIONS);
+    MessageCreateAction refused = mock(MessageCreateAction.class);
+    when(refused.complete()).thenThrow(missing);
+    doReturn(refused)
+        .when(discord.serverChannel)
+        .sendMessage(argThat((MessageCreateData data) -> !data.getFiles().isEmpty()));
+
+    gateway.send(group, OutgoingMessage.text("📅 This group's week").withPicture(picture()));
+
+    assertThat(discord.hows()).containsExactly("channel");
+    assertThat(discord.last().data.getFiles()).isEmpty();
+    assertThat(discord.last().data.getContent()).contains("This group's week");
+  }
+
+  private static Picture picture() {
+    return new Picture("progress.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "Chart");
   }
 
   private void refuseDms(ErrorResponse why) {

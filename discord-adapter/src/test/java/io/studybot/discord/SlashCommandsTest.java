@@ -42,7 +42,10 @@ class SlashCommandsTest {
             "forget",
             "subscribe",
             "unsubscribe",
-            "review");
+            "review",
+            "link",
+            "unlink",
+            "privacy");
     assertThat(commands)
         .allSatisfy(
             command -> {
@@ -95,6 +98,22 @@ class SlashCommandsTest {
     assertThat(SlashCommands.toCommands("topics", Map.of("phase", "2"), ada, dm, false))
         .singleElement()
         .satisfies(c -> assertThat(c.args()).containsExactly("2"));
+  }
+
+  @Test
+  void linkTakesTheCodeAndPrivacyItsSwitch() {
+    assertThat(SlashCommands.toCommands("link", Map.of("code", " ab3k9z "), ada, dm, false))
+        .singleElement()
+        .satisfies(command -> assertThat(command.args()).containsExactly("ab3k9z"));
+    assertThat(SlashCommands.toCommands("link", Map.of(), ada, dm, false))
+        .singleElement()
+        .satisfies(command -> assertThat(command.args()).isEmpty());
+    assertThat(SlashCommands.toCommands("privacy", Map.of("hidden", "true"), ada, dm, false))
+        .singleElement()
+        .satisfies(command -> assertThat(command.args()).containsExactly("on"));
+    assertThat(SlashCommands.toCommands("privacy", Map.of("hidden", "false"), ada, dm, false))
+        .singleElement()
+        .satisfies(command -> assertThat(command.args()).containsExactly("off"));
   }
 
   @Test

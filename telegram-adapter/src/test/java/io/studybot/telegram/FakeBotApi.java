@@ -49,10 +49,17 @@ final class FakeBotApi implements AutoCloseable {
     String path = exchange.getRequestURI().getPath();
     // telegrambots writes method names in lower case; Telegram ignores case in them.
     String method = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    byte[] raw = exchange.getRequestBody().readAllBytes();
+    String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+    JsonNode parsed =
+        contentType.startsWith("multipart/form-data")
+            ? form(raw, contentType)
+            : raw.length == 0
+                ? JSON.createObjectNode()
+                : JSON.readTree(new String(raw, StandardCharsets.UTF_8));
     Response response;
     synchronized (this) {
-      calls.add(new Call(method, body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body)));
+      calls.add(new Call(method, parsed));
       notifyAll();
       Deque<Response> queue = scripted.get(method);
       response = queue == null || queue.isEmpty() ? success(method) : queue.poll();
@@ -62,6 +69,39 @@ final class FakeBotApi implements AutoCloseable {
     exchange.sendResponseHeaders(response.status(), bytes.length);
     exchange.getResponseBody().write(bytes);
     exchange.close();
+  }
+
+  /**
+   * A multipart form as JSON: each text field by its name; a file field as its file name, with
+   * {@code <name>_size} and {@code <name>_png} (whether the bytes are a PNG).
+   */
+  private static JsonNode form(byte[] raw, String contentType) {
+    String boundary = "--" + contentType.substring(contentType.indexOf("boundary=") + 9);
+    String body = new String(raw, StandardCharsets.ISO_8859_1);
+    var fields = JSON.createObjectNode();
+    for (String part : body.split(java.util.regex.Pattern.quote(boundary))) {
+      int split = part.indexOf("\r\n\r\n");
+      if (split < 0) {
+        continue;
+      }
+      String headers = part.substring(0, split);
+      String content = part.substring(split + 4, Math.max(split + 4, part.length() - 2));
+      var name = java.util.regex.Pattern.compile("name=\"([^\"]*)\"").matcher(headers);
+      var file = java.util.regex.Pattern.compile("filename=\"([^\"]*)\"").matcher(headers);
+      if (!name.find()) {
+        continue;
+      }
+      if (file.find()) {
+        fields.put(name.group(1), file.group(1));
+        fields.put(name.group(1) + "_size", content.length());
+        fields.put(name.group(1) + "_png", content.startsWith("\u0089PNG"));
+      } else {
+        fields.put(
+            name.group(1),
+            new String(content.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+      }
+    }
+    return fields;
   }
 
   private Response success(String method) {

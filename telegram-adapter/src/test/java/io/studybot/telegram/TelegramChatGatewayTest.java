@@ -8,6 +8,7 @@ import io.studybot.core.chat.ChatKind;
 import io.studybot.core.chat.ChatRef;
 import io.studybot.core.chat.DeliveryException;
 import io.studybot.core.chat.OutgoingMessage;
+import io.studybot.core.chat.Picture;
 import io.studybot.core.chat.Platform;
 import io.studybot.core.chat.Reply;
 import io.studybot.core.chat.RichText;
@@ -212,4 +213,39 @@ class TelegramChatGatewayTest {
     assertThat(gateway.rateLimits().gapFor(GROUP)).isEqualTo(Duration.ofSeconds(3));
     assertThat(gateway.platform()).isEqualTo(Platform.TELEGRAM);
   }
+
+  @Test
+  void aPictureFollowsItsTextAsAPhoto() {
+    OutgoingMessage progress =
+        OutgoingMessage.text("📊 Progress of Ada")
+            .withPicture(new Picture("progress.png", PNG, "Chart"));
+
+    gateway.send(PRIVATE, progress);
+
+    assertThat(api.calls("sendMessage")).hasSize(1);
+    FakeBotApi.Call photo = api.calls("sendPhoto").get(0);
+    assertThat(photo.body().path("chat_id").asText()).isEqualTo("300");
+    assertThat(photo.body().path("photo").asText()).isEqualTo("progress.png");
+    assertThat(photo.body().path("photo_png").asBoolean()).isTrue();
+    assertThat(photo.body().path("photo_size").asInt()).isEqualTo(PNG.length);
+    assertThat(photo.body().path("caption").asText()).isEqualTo("Chart");
+  }
+
+  @Test
+  void aRefusedPictureLeavesTheTextDelivered() {
+    api.fail("sendPhoto", 400, "Bad Request: PHOTO_INVALID_DIMENSIONS");
+    OutgoingMessage progress =
+        OutgoingMessage.text("📊 Progress of Ada")
+            .withPicture(new Picture("progress.png", PNG, "Chart"));
+
+    String id = gateway.send(PRIVATE, progress);
+
+    assertThat(id).isNotEmpty();
+    assertThat(api.calls("sendMessage")).hasSize(1);
+    assertThat(api.calls("sendPhoto")).hasSize(1);
+  }
+
+  private static final byte[] PNG = {
+    (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0, 'I', 'E', 'N', 'D'
+  };
 }
