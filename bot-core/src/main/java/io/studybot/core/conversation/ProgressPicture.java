@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +25,7 @@ import javax.imageio.ImageIO;
  */
 final class ProgressPicture {
   static final int WIDTH = 720;
-  static final int HEIGHT = 400;
+  static final int HEIGHT = 470;
   static final int WEEKS = 12;
 
   private static final Color BACKGROUND = new Color(0xFA, 0xFA, 0xF7);
@@ -83,11 +84,11 @@ final class ProgressPicture {
         today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(WEEKS - 1L);
     int left = 70;
     int top = 210;
-    int cell = 20;
-    int gap = 4;
+    int cell = 28;
+    int gap = 5;
     g.setColor(INK);
     g.drawString(MONTH_DAY.format(firstMonday), left, top - 10);
-    g.drawString(MONTH_DAY.format(today), left + (WEEKS - 1) * (cell + gap) - 14, top - 10);
+    g.drawString(MONTH_DAY.format(today), left + (WEEKS - 1) * (cell + gap) - 12, top - 10);
     for (int week = 0; week < WEEKS; week++) {
       for (int day = 0; day < 7; day++) {
         LocalDate date = firstMonday.plusWeeks(week).plusDays(day);
@@ -105,9 +106,14 @@ final class ProgressPicture {
         }
       }
     }
+    // Days studied of the days shown, in digits only.
+    long shown = ChronoUnit.DAYS.between(firstMonday, today) + 1;
+    long studied =
+        studyDays.stream().filter(d -> !d.isBefore(firstMonday) && !d.isAfter(today)).count();
     g.setColor(INK);
+    g.setFont(g.getFont().deriveFont(Font.BOLD, 22f));
     g.drawString(
-        studyDays.stream().filter(d -> !d.isBefore(firstMonday)).count() + " d", 380, top + 90);
+        studied + "/" + shown, left + WEEKS * (cell + gap) + 24, top + 3 * (cell + gap) + 22);
   }
 
   private static byte[] png(BufferedImage image) {
