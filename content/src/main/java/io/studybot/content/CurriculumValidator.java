@@ -94,7 +94,7 @@ final class CurriculumValidator {
               + "-"
               + POINTS_MAX);
     }
-    lesson.code().ifPresent(code -> checkCode(origin, what + " code", code));
+    lesson.code().ifPresent(code -> checkLessonCode(origin, what + " code", code));
     if (lesson.links().size() < LINKS_MIN || lesson.links().size() > LINKS_MAX) {
       problem(
           origin,
@@ -139,6 +139,26 @@ final class CurriculumValidator {
       problem(origin, what + " has an empty explanation");
     }
     checkLength(origin, what + " explanation", question.explanation(), EXPLANATION_MAX);
+  }
+
+  /** Each language's version fits, and the versions differ only in their comments. */
+  private void checkLessonCode(Origin origin, String what, LocalizedText code) {
+    for (Language language : Language.values()) {
+      checkCode(origin, what + " (" + language.code() + ")", code.in(language));
+    }
+    List<String> zh = withoutComments(code.in(Language.ZH));
+    List<String> en = withoutComments(code.in(Language.EN));
+    if (!zh.equals(en)) {
+      problem(origin, what + ": the zh and en versions may differ only in their # comments");
+    }
+  }
+
+  /** Each line up to its first {@code #}, trailing spaces dropped; blank lines kept. */
+  private static List<String> withoutComments(String code) {
+    return code.lines()
+        .map(line -> line.indexOf('#') < 0 ? line : line.substring(0, line.indexOf('#')))
+        .map(String::stripTrailing)
+        .toList();
   }
 
   private void checkCode(Origin origin, String what, String code) {

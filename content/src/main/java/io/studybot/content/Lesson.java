@@ -7,10 +7,14 @@ import java.util.Optional;
 
 /**
  * A lesson: why the idea matters, its key points, an optional code example and further reading.
- * Texts may mark {@code inline code} with backticks; the code example is shown verbatim.
+ * Texts may mark {@code inline code} with backticks; the code example is shown verbatim, in a
+ * version per language whose comments are in that language (the code itself is the same).
  */
 public record Lesson(
-    LocalizedText intro, List<LocalizedText> points, Optional<String> code, List<Link> links) {
+    LocalizedText intro,
+    List<LocalizedText> points,
+    Optional<LocalizedText> code,
+    List<Link> links) {
 
   public Lesson {
     requireNonNull(intro, "intro");
@@ -25,6 +29,6 @@ public record Lesson(
     for (LocalizedText point : points) {
       length += point.in(language).length();
     }
-    return length + code.map(String::length).orElse(0);
+    return length + code.map(example -> example.in(language).length()).orElse(0);
   }
 }

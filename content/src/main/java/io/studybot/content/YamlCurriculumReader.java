@@ -120,7 +120,8 @@ final class YamlCurriculumReader {
         node.required("points", what).items(what + " points").stream()
             .map(point -> point.localized(what + " point"))
             .toList();
-    Optional<String> code = node.field("code").map(value -> value.text(what + " code"));
+    Optional<LocalizedText> code =
+        node.field("code").map(value -> value.localizedOrNeutral(what + " code"));
     List<Link> links =
         node.required("links", what).items(what + " links").stream()
             .map(link -> link(link, what))

@@ -31,7 +31,7 @@ final class LessonView {
     }
     text.paragraph(new RichText.Bold(messages.get(language, "lesson.points")));
     text.list(lesson.points().stream().map(point -> RichText.marked(point.in(language))).toList());
-    lesson.code().ifPresent(text::code);
+    lesson.code().map(code -> code.in(language)).ifPresent(text::code);
     text.paragraph(new RichText.Bold(messages.get(language, "lesson.links")));
     text.list(
         lesson.links().stream().map(link -> List.<RichText.Span>of(link(link, language))).toList());

@@ -53,7 +53,7 @@ public final class TestCurriculum {
         new Lesson(
             new LocalizedText("关于 " + id + " 的课程。", "A lesson about `" + id + "`."),
             List.of(new LocalizedText("要点一", "Point one"), new LocalizedText("要点二", "Point two")),
-            Optional.of("print('" + id + "')"),
+            Optional.of(LocalizedText.same("print('" + id + "')")),
             List.of(new Link(LocalizedText.same("Docs"), "https://docs.python.org/3/")));
     List<Question> questions = new ArrayList<>();
     for (int i = 1; i <= 4; i++) {
