@@ -3,6 +3,8 @@ package io.studybot.content;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,7 +59,32 @@ public final class ContentCommand {
         curriculum.topics().size(),
         curriculum.questionCount(),
         curriculum.codeQuestionCount());
-    return 0;
+    return balance(curriculum) ? 0 : 1;
+  }
+
+  /** The quiz balance of the course and of each unit file; false when a unit is over a limit. */
+  private boolean balance(Curriculum curriculum) {
+    QuizLimits limits = curriculum.quizLimits();
+    out.println("quiz balance: " + QuizBalance.of(curriculum.topics()).summary());
+    Map<String, List<Topic>> units = new LinkedHashMap<>();
+    for (Topic topic : curriculum.topics()) {
+      units.computeIfAbsent(topic.origin().file(), file -> new ArrayList<>()).add(topic);
+    }
+    int over = 0;
+    for (Map.Entry<String, List<Topic>> unit : units.entrySet()) {
+      QuizBalance balance = QuizBalance.of(unit.getValue());
+      List<String> problems = balance.problems(limits);
+      out.println(
+          "  " + unit.getKey() + ": " + balance.summary() + (problems.isEmpty() ? "" : "  OVER"));
+      for (String problem : problems) {
+        out.println("    " + unit.getKey() + ": " + problem);
+      }
+      over += problems.isEmpty() ? 0 : 1;
+    }
+    if (over > 0) {
+      out.println("content lint: quiz balance over the limits in " + over + " unit(s)");
+    }
+    return over == 0;
   }
 
   private int coverage(CurriculumSource source) {

@@ -9,12 +9,19 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** A course: phases of topics in the order a learner takes them, one topic a day. */
-public record Curriculum(String id, LocalizedText title, List<Phase> phases) {
+public record Curriculum(
+    String id, LocalizedText title, List<Phase> phases, QuizLimits quizLimits) {
 
   public Curriculum {
     requireNonNull(id, "id");
     requireNonNull(title, "title");
     phases = List.copyOf(phases);
+    requireNonNull(quizLimits, "quizLimits");
+  }
+
+  /** A course held to the default quiz limits. */
+  public Curriculum(String id, LocalizedText title, List<Phase> phases) {
+    this(id, title, phases, QuizLimits.DEFAULT);
   }
 
   /** Every topic in learning order. */

@@ -24,7 +24,8 @@ import org.yaml.snakeyaml.nodes.Node;
 final class YamlCurriculumReader {
   static final String INDEX_FILE = "curriculum.yaml";
 
-  private static final Set<String> CURRICULUM_KEYS = Set.of("id", "title", "phases");
+  private static final Set<String> CURRICULUM_KEYS = Set.of("id", "title", "phases", "quiz_limits");
+  private static final Set<String> LIMIT_KEYS = Set.of("longest_right_max", "true_min", "true_max");
   private static final Set<String> PHASE_KEYS = Set.of("id", "title", "units");
   private static final Set<String> UNIT_KEYS = Set.of("topics");
   private static final Set<String> TOPIC_KEYS =
@@ -33,7 +34,7 @@ final class YamlCurriculumReader {
   private static final Set<String> LINK_KEYS = Set.of("title", "url");
   private static final Set<String> QUESTION_KEYS =
       Set.of("id", "kind", "prompt", "code", "choices", "answer", "explanation");
-  private static final Set<String> CHOICE_KEYS = Set.of("text", "correct");
+  private static final Set<String> CHOICE_KEYS = Set.of("text", "correct", "pinned");
 
   private final CurriculumSource source;
   private final List<ContentProblem> problems = new ArrayList<>();
@@ -56,7 +57,43 @@ final class YamlCurriculumReader {
     LocalizedText title = root.required("title", "curriculum").localized("curriculum title");
     List<Phase> phases =
         root.required("phases", "curriculum").items("phases").stream().map(this::phase).toList();
-    return Optional.of(new Curriculum(id, title, phases));
+    QuizLimits limits =
+        root.field("quiz_limits").map(YamlCurriculumReader::limits).orElse(QuizLimits.DEFAULT);
+    return Optional.of(new Curriculum(id, title, phases, limits));
+  }
+
+  /** {@code quiz_limits: {longest_right_max: 0.3, true_min: 0.4, true_max: 0.6}}, any may go. */
+  private static QuizLimits limits(YamlNode node) {
+    QuizLimits defaults = QuizLimits.DEFAULT;
+    if (!node.isMapping("quiz_limits", LIMIT_KEYS)) {
+      return defaults;
+    }
+    double longest = share(node, "longest_right_max", defaults.longestRightMax());
+    double min = share(node, "true_min", defaults.trueMin());
+    double max = share(node, "true_max", defaults.trueMax());
+    if (min > max) {
+      node.problem("quiz_limits: true_min is above true_max");
+      return defaults;
+    }
+    return new QuizLimits(longest, min, max);
+  }
+
+  private static double share(YamlNode node, String key, double otherwise) {
+    Optional<YamlNode> value = node.field(key);
+    if (value.isEmpty()) {
+      return otherwise;
+    }
+    String text = value.get().text("quiz_limits " + key);
+    try {
+      double share = Double.parseDouble(text);
+      if (share >= 0 && share <= 1) {
+        return share;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    value.get().problem("quiz_limits " + key + " must be a share from 0 to 1, such as 0.3");
+    return otherwise;
   }
 
   private Phase phase(YamlNode node) {
@@ -191,7 +228,9 @@ final class YamlCurriculumReader {
     LocalizedText text = node.required("text", what).localizedOrNeutral(what + " text");
     boolean correct =
         node.field("correct").flatMap(value -> value.bool(what + " correct")).orElse(false);
-    return new Choice(text, correct);
+    boolean pinned =
+        node.field("pinned").flatMap(value -> value.bool(what + " pinned")).orElse(false);
+    return new Choice(text, correct, pinned);
   }
 
   private Optional<YamlNode> parse(String fileName) {
