@@ -34,6 +34,23 @@ class BundledCurriculumTest {
     }
   }
 
+  /** In every unit the right choice rarely stands out by length, and true/false is balanced. */
+  @Test
+  void everyUnitsQuizzesAreBalanced() {
+    Curriculum curriculum = loaded.orThrow();
+    java.util.Map<String, List<Topic>> units = new java.util.LinkedHashMap<>();
+    curriculum
+        .topics()
+        .forEach(
+            t -> units.computeIfAbsent(t.origin().file(), f -> new java.util.ArrayList<>()).add(t));
+    assertThat(units).hasSize(8);
+    units.forEach(
+        (file, topics) ->
+            assertThat(QuizBalance.of(topics).problems(curriculum.quizLimits()))
+                .as(file)
+                .isEmpty());
+  }
+
   @Test
   void everyRoadmapBulletIsCovered() {
     CoverageReport report = CoverageReport.of(Roadmap.bundled(), loaded.orThrow());

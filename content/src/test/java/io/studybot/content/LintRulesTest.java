@@ -128,6 +128,61 @@ class LintRulesTest {
   }
 
   @Test
+  void theValidFixtureIsBalanced() throws IOException {
+    Lint lint = lint(unit -> unit);
+    assertThat(lint.out)
+        .contains("quiz balance: multiple-choice 3, right strictly longest zh 0% en 0%")
+        .contains("true/false 1, true 0%")
+        .doesNotContain("OVER");
+  }
+
+  @Test
+  void rightChoicesThatAreTheLongestAreReported() throws IOException {
+    Lint lint =
+        lint(
+            unit ->
+                unit.replace("- text: \"[1, 2, 3]\"", "- text: \"[1, 2, 3] because y is x\"")
+                    .replace(
+                        "- text: \"result is None\"", "- text: \"result is None, the singleton\"")
+                    .replace("- text: \"hi hi!\"", "- text: \"hi hi! (s unchanged)\""));
+    assertThat(lint.code).isEqualTo(1);
+    assertThat(lint.out)
+        .contains(
+            "units/unit.yaml: the right choice is the strictly longest in 3 of 3 multiple-choice"
+                + " questions (en, 100%); at most 30%")
+        .contains("quiz balance over the limits in 1 unit(s)");
+  }
+
+  @Test
+  void trueFalseAnswersOutOfBalanceAreReported() throws IOException {
+    Lint lint = lint(unit -> withCopies(unit, 4)); // five topics, each with one false statement
+    assertThat(lint.out).contains("true/false 5, true 0%");
+    assertThat(lint.code).isEqualTo(1);
+    assertThat(lint.out).contains("0 of 5 true/false answers are true (0%); keep within 40-60%");
+  }
+
+  @Test
+  void aCurriculumMaySetItsOwnLimits() throws IOException {
+    Files.createDirectories(dir.resolve("units"));
+    Files.writeString(
+        dir.resolve("curriculum.yaml"),
+        Files.readString(VALID.resolve("curriculum.yaml"))
+            + "quiz_limits: {longest_right_max: 1, true_min: 0, true_max: 1}\n");
+    String unit = Files.readString(VALID.resolve(UNIT));
+    Files.writeString(
+        dir.resolve(UNIT),
+        unit.replace("- text: \"[1, 2, 3]\"", "- text: \"[1, 2, 3] because y is x\"")
+            + unit.substring(unit.indexOf("  - id: py-names"))
+                .replace("py-names-and-objects", "py-names-two"));
+    Lint lint = run(dir);
+    assertThat(lint.code).as(lint.out).isZero();
+    Files.writeString(
+        dir.resolve("curriculum.yaml"),
+        Files.readString(VALID.resolve("curriculum.yaml")) + "quiz_limits: {true_min: 2}\n");
+    assertThat(run(dir).out).contains("quiz_limits true_min must be a share from 0 to 1");
+  }
+
+  @Test
   void missingUnitFile() throws IOException {
     Files.createDirectories(dir.resolve("units"));
     Files.writeString(
@@ -137,6 +192,16 @@ class LintRulesTest {
     Lint lint = run(dir);
     assertThat(lint.code).isEqualTo(1);
     assertThat(lint.out).contains("curriculum.yaml:4: unit file 'units/gone.yaml' does not exist");
+  }
+
+  /** The unit with {@code copies} more copies of its topic under other ids. */
+  private static String withCopies(String unit, int copies) {
+    String topic = unit.substring(unit.indexOf("  - id: py-names"));
+    StringBuilder more = new StringBuilder(unit);
+    for (int i = 1; i <= copies; i++) {
+      more.append(topic.replace("py-names-and-objects", "py-names-" + i));
+    }
+    return more.toString();
   }
 
   private void assertReports(UnaryOperator<String> breakIt, String message) throws IOException {
