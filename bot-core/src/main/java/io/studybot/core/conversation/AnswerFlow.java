@@ -87,7 +87,8 @@ final class AnswerFlow {
       return;
     }
     reviews.record(turn, delivered.question(), correct);
-    RichText verdict = questions.verdict(question, choice, turn.language());
+    RichText verdict =
+        questions.verdict(question, delivered.question().id(), choice, turn.language());
     OutgoingMessage message = OutgoingMessage.of(verdict);
     turn.reply(turn.inGroup() ? message.personal() : message.replacing(press.messageId()));
     if (outcome.quizFinished()) {

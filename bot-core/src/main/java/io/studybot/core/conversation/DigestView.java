@@ -74,10 +74,7 @@ final class DigestView {
     asked.code().ifPresent(text::code);
     text.paragraph(
         RichText.marked(
-            turn.text(
-                "digest.answer",
-                QuestionView.letter(right),
-                asked.choices().get(right).text().in(language))));
+            turn.text("digest.answer", asked.choices().get(right).text().in(language))));
     text.paragraph(RichText.marked(asked.explanation().in(language)));
   }
 }

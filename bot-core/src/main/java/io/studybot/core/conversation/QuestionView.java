@@ -39,41 +39,47 @@ final class QuestionView {
     text.paragraph(RichText.marked(question.prompt().in(language)));
     question.code().ifPresent(text::code);
     List<Choice> choices = question.choices();
+    ChoiceOrder order = ChoiceOrder.of(question, quizQuestionId);
     boolean lettered =
         choices.stream().anyMatch(choice -> choice.text().in(language).length() > MAX_BUTTON_LABEL);
     if (lettered) {
       List<List<RichText.Span>> items = new ArrayList<>();
-      for (int i = 0; i < choices.size(); i++) {
+      for (int position = 0; position < order.size(); position++) {
         List<RichText.Span> item = new ArrayList<>();
-        item.add(new RichText.Bold(letter(i) + ". "));
-        item.addAll(RichText.marked(choices.get(i).text().in(language)));
+        item.add(new RichText.Bold(letter(position) + ". "));
+        item.addAll(RichText.marked(choices.get(order.originalAt(position)).text().in(language)));
         items.add(item);
       }
       text.list(items);
     }
     List<List<Button>> rows = new ArrayList<>();
-    for (int i = 0; i < choices.size(); i++) {
-      String label = lettered ? letter(i) : choices.get(i).text().in(language);
-      rows.add(List.of(new Button(label, new Payload.Answer(quizQuestionId, i).token())));
+    for (int position = 0; position < order.size(); position++) {
+      int original = order.originalAt(position);
+      String label = lettered ? letter(position) : choices.get(original).text().in(language);
+      // The token names the choice as the curriculum has it, so a re-render cannot shift it.
+      rows.add(List.of(new Button(label, new Payload.Answer(quizQuestionId, original).token())));
     }
     return OutgoingMessage.of(text.build()).withButtons(lettered ? List.of(flatten(rows)) : rows);
   }
 
-  /** The verdict on an answer, with the explanation. */
-  RichText verdict(Question question, int choice, Language language) {
+  /** The verdict on an answer, with the explanation; letters as that delivery showed them. */
+  RichText verdict(Question question, long quizQuestionId, int choice, Language language) {
+    ChoiceOrder order = ChoiceOrder.of(question, quizQuestionId);
     int right = question.correctIndex();
     String rightText = question.choices().get(right).text().in(language);
+    String rightLetter = letter(order.positionOf(right));
     RichText.Builder text = RichText.builder();
     text.paragraph(RichText.marked(question.prompt().in(language)));
     if (choice == right) {
       text.paragraph(
-          new RichText.Bold(messages.get(language, "answer.right", letter(right), rightText)));
+          new RichText.Bold(messages.get(language, "answer.right", rightLetter, rightText)));
     } else {
       String chosen = question.choices().get(choice).text().in(language);
       text.paragraph(
-          new RichText.Bold(messages.get(language, "answer.wrong", letter(choice), chosen)));
+          new RichText.Bold(
+              messages.get(language, "answer.wrong", letter(order.positionOf(choice)), chosen)));
       text.paragraph(
-          RichText.marked(messages.get(language, "answer.correct-was", letter(right), rightText)));
+          RichText.marked(messages.get(language, "answer.correct-was", rightLetter, rightText)));
     }
     text.paragraph(RichText.marked(question.explanation().in(language)));
     return text.build();

@@ -71,7 +71,7 @@ class GroupDigestTest {
             "Bob: 18 answered, 67% right",
             "Topics covered: Topic t1, Topic t2, Topic t3, Topic t4, Topic t5, Topic t6",
             "The hardest question (67% right)",
-            "Answer: B. right",
+            "Answer: right",
             "Because B is right.")
         .doesNotContain("Carol");
     harness.bot.type(bob, study, "/progress");

@@ -83,12 +83,27 @@ public final class BotHarness implements AutoCloseable {
     throw new AssertionError("no button '" + label + "' in " + chat);
   }
 
-  /** The answer buttons of the quiz questions sent to the chat, oldest first. */
+  /**
+   * The answer buttons of the quiz questions sent to the chat, oldest first, each question's in the
+   * curriculum's order of choices (a delivery shows them shuffled), so {@code
+   * get(TestCurriculum.RIGHT)} is the right one.
+   */
   public List<List<Button>> questionButtons(ChatRef chat) {
     return gateway.sentTo(chat).stream()
         .map(FakeChatGateway.Sent::buttons)
         .filter(buttons -> !buttons.isEmpty() && buttons.get(0).payload().startsWith("a:"))
+        .map(
+            buttons ->
+                buttons.stream()
+                    .sorted(java.util.Comparator.comparingInt(BotHarness::choiceOf))
+                    .toList())
         .toList();
+  }
+
+  /** The curriculum's index of the choice an answer button names ({@code a:<id>:<choice>}). */
+  private static int choiceOf(Button button) {
+    String payload = button.payload();
+    return Integer.parseInt(payload.substring(payload.lastIndexOf(':') + 1));
   }
 
   public String lastText(ChatRef chat) {
