@@ -66,7 +66,7 @@ final class SlashCommands {
         Commands.slash(name, en)
             .setNameLocalizations(localized(name, command.zhName()))
             .setDescriptionLocalizations(localized(en, command.description(Language.ZH)));
-    if (command.adminOnly()) {
+    if (command.scope() == BotCommand.Scope.GROUP) {
       // Discord hides these from members without Manage Server; the core checks again.
       data.setContexts(InteractionContextType.GUILD)
           .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER));

@@ -18,14 +18,22 @@ public enum BotCommand {
   HELP("help", "帮助", "The list of commands", "命令列表", Scope.ANY, false),
   TODAY("today", "今日", "The lesson of the current topic", "当前主题的课程", Scope.ANY, false),
   QUIZ("quiz", "测验", "Questions on the current topic", "当前主题的小测", Scope.ANY, false),
-  NEXT("next", "下一课", "Move on to the next topic now", "现在就进入下一个主题", Scope.ANY, false),
+  NEXT(
+      "next",
+      "下一课",
+      "Move on to the next topic now (in a group: admins)",
+      "现在就进入下一个主题（群聊中仅管理员）",
+      Scope.ANY,
+      false,
+      true),
   SKIP(
       "skip",
       "跳过",
-      "Skip this topic (its open questions count as missed)",
-      "跳过这个主题（没回答的题记为答错）",
+      "Skip this topic; open questions count as missed (in a group: admins)",
+      "跳过这个主题，没回答的题记为答错（群聊中仅管理员）",
       Scope.ANY,
-      false),
+      false,
+      true),
   REVIEW("review", "复习", "Questions due for spaced review", "到期需要复习的题目", Scope.PRIVATE, true),
   PROGRESS(
       "progress",
@@ -100,14 +108,27 @@ public enum BotCommand {
   private final String zh;
   private final Scope scope;
   private final boolean personal;
+  private final boolean adminOnly;
 
   BotCommand(String command, String zhName, String en, String zh, Scope scope, boolean personal) {
+    this(command, zhName, en, zh, scope, personal, scope == Scope.GROUP);
+  }
+
+  BotCommand(
+      String command,
+      String zhName,
+      String en,
+      String zh,
+      Scope scope,
+      boolean personal,
+      boolean adminOnly) {
     this.command = command;
     this.zhName = zhName;
     this.en = en;
     this.zh = zh;
     this.scope = scope;
     this.personal = personal;
+    this.adminOnly = adminOnly;
   }
 
   /** The command as typed, without the slash. */
@@ -139,11 +160,11 @@ public enum BotCommand {
   }
 
   /**
-   * Whether only a group's admins may use it: the group-only commands change the whole group's
-   * deliveries. Adapters tell the core who administers a group.
+   * Whether, in a group, only its admins may use it: the commands that change the whole group's
+   * deliveries or move its course. Adapters tell the core who administers a group.
    */
   public boolean adminOnly() {
-    return scope == Scope.GROUP;
+    return adminOnly;
   }
 
   public static Optional<BotCommand> named(String name) {

@@ -204,6 +204,11 @@ final class Conversation {
       refuseHere(turn, command);
       return;
     }
+    if (command.adminOnly() && turn.inGroup() && !admin) {
+      Courses.enrollmentFor(turn); // answers in the group's language
+      turn.sayPersonally("group.admins-only", "/" + command.command());
+      return;
+    }
     switch (command) {
       case START -> settings.start(turn);
       case HELP -> help(turn);
@@ -218,8 +223,8 @@ final class Conversation {
       case PAUSE -> account.pause(turn);
       case RESUME -> account.resume(turn);
       case FORGET -> account.forget(turn);
-      case SUBSCRIBE -> groups.subscribe(turn, args, admin);
-      case UNSUBSCRIBE -> groups.unsubscribe(turn, admin);
+      case SUBSCRIBE -> groups.subscribe(turn, args);
+      case UNSUBSCRIBE -> groups.unsubscribe(turn);
       case LINK -> links.link(turn, args);
       case UNLINK -> links.unlink(turn);
       case PRIVACY -> privacy.privacy(turn, args);
@@ -249,6 +254,7 @@ final class Conversation {
     } else if (payload instanceof Payload.Forget forget) {
       account.forgetAnswer(turn, forget);
     } else if (payload instanceof Payload.RunCommand run) {
+      // A button cannot say who administers a group, so it runs only what anyone may run.
       run(turn, run.command(), List.of(), false);
     } else if (turn.inGroup()) {
       turn.sayPersonally("personal.only", "/settings");

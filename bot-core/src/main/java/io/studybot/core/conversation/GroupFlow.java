@@ -10,16 +10,12 @@ import java.util.Optional;
 /**
  * /subscribe and /unsubscribe (group chats only, as the command catalog says): a group's daily
  * lesson and quiz, posted into the group at its own times and zone. Only the group's admins may
- * change them, as the adapter tells.
+ * change them (checked with every admin-only command, as the adapter tells).
  */
 final class GroupFlow {
 
-  void subscribe(Turn turn, List<String> args, boolean admin) {
-    Optional<StudyGroup> administered = administeredGroup(turn, admin);
-    if (administered.isEmpty()) {
-      return;
-    }
-    StudyGroup group = administered.get();
+  void subscribe(Turn turn, List<String> args) {
+    StudyGroup group = groupWithCourse(turn);
     List<LocalTime> times = new ArrayList<>();
     Optional<ZoneId> zone = Optional.empty();
     for (String arg : args) {
@@ -43,27 +39,17 @@ final class GroupFlow {
     turn.say("subscribe.done", lesson, quiz, groupZone.getId());
   }
 
-  void unsubscribe(Turn turn, boolean admin) {
-    administeredGroup(turn, admin)
-        .ifPresent(
-            group -> {
-              group.unsubscribe();
-              Schedules.sync(turn, group);
-              turn.say("unsubscribe.done");
-            });
+  void unsubscribe(Turn turn) {
+    StudyGroup group = groupWithCourse(turn);
+    group.unsubscribe();
+    Schedules.sync(turn, group);
+    turn.say("unsubscribe.done");
   }
 
-  /**
-   * The turn's group, when the sender may change its deliveries; otherwise says why not. The
-   * group's course exists from here on, so the replies speak the group's language.
-   */
-  private static Optional<StudyGroup> administeredGroup(Turn turn, boolean admin) {
+  /** The turn's group; its course exists from here on, so the replies speak its language. */
+  private static StudyGroup groupWithCourse(Turn turn) {
     StudyGroup group = Courses.groupFor(turn);
     Courses.enrollmentFor(turn);
-    if (!admin) {
-      turn.sayPersonally("subscribe.admins-only");
-      return Optional.empty();
-    }
-    return Optional.of(group);
+    return group;
   }
 }

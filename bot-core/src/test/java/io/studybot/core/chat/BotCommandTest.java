@@ -26,9 +26,10 @@ class BotCommandTest {
   }
 
   @Test
-  void onlyTheGroupsDeliveryCommandsAreForAdmins() {
+  void inGroupsOnlyAdminsChangeDeliveriesOrMoveTheCourse() {
     assertThat(Arrays.stream(BotCommand.values()).filter(BotCommand::adminOnly))
-        .containsExactlyInAnyOrder(BotCommand.SUBSCRIBE, BotCommand.UNSUBSCRIBE);
+        .containsExactlyInAnyOrder(
+            BotCommand.SUBSCRIBE, BotCommand.UNSUBSCRIBE, BotCommand.NEXT, BotCommand.SKIP);
   }
 
   /** Telegram takes 1-32 lower-case letters, digits and _; Discord descriptions up to 100. */

@@ -50,6 +50,29 @@ class ConversationTest {
   }
 
   @Test
+  void inAGroupOnlyAdminsMoveTheCourseOn() {
+    ChatRef study = group("-9");
+    PlatformUser bob = user("101", "Bob", "en");
+    harness.type(bob, study, "/today");
+    assertThat(harness.lastText(study)).contains("Day 1 of 3");
+
+    harness.type(bob, study, "/next");
+    assertThat(harness.lastText(study)).contains("Only the group's admins can use /next here");
+    harness.type(bob, study, "/skip");
+    assertThat(harness.lastText(study)).contains("Only the group's admins can use /skip here");
+    harness.type(bob, study, "/today");
+    assertThat(harness.lastText(study)).contains("Day 1 of 3");
+
+    harness.receive(
+        ((io.studybot.core.chat.IncomingEvent.Command)
+                io.studybot.core.chat.IncomingEvent.parse(alice, study, "/next"))
+            .asChatAdmin());
+    assertThat(harness.lastText(study)).contains("Day 2 of 3");
+    harness.type(bob, "/next"); // in a private chat everyone moves their own course
+    assertThat(harness.lastText(privateChat(bob))).contains("Day 2 of 3");
+  }
+
+  @Test
   void helpListsTheCatalogsCommandsForTheKindOfChat() {
     harness.type(alice, "/help");
     assertThat(harness.lastText(aliceChat))
