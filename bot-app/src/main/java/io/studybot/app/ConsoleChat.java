@@ -11,11 +11,13 @@ import io.studybot.core.chat.Picture;
 import io.studybot.core.chat.PlainTextRenderer;
 import io.studybot.core.chat.Platform;
 import io.studybot.core.chat.PlatformUser;
+import io.studybot.core.chat.Reply;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +31,11 @@ final class ConsoleChat implements ChatGateway {
   private final PrintStream out;
   private final PlatformUser user;
   private final Path pictures;
-  private List<Button> lastButtons = List.of();
+
+  /** The buttons a number presses: every one shown since the input that preceded them. */
+  private final List<Button> pressable = new ArrayList<>();
+
+  private boolean newInputSinceButtons = true;
 
   /** Pictures (such as the progress chart) are written to files in {@code pictures}. */
   ConsoleChat(PrintStream out, String userName, Optional<String> languageHint, Path pictures) {
@@ -48,16 +54,22 @@ final class ConsoleChat implements ChatGateway {
     out.println(PlainTextRenderer.render(message.body()));
     List<Button> buttons = message.buttons().stream().flatMap(List::stream).toList();
     if (!buttons.isEmpty()) {
+      if (newInputSinceButtons) {
+        // A new answer from the bot: numbering starts again, and covers all of its messages, so
+        // each question of a quiz keeps buttons of its own.
+        pressable.clear();
+        newInputSinceButtons = false;
+      }
       StringBuilder line = new StringBuilder();
-      for (int i = 0; i < buttons.size(); i++) {
-        line.append(i == 0 ? "" : "   ")
+      for (Button button : buttons) {
+        pressable.add(button);
+        line.append(line.length() == 0 ? "" : "   ")
             .append('[')
-            .append(i + 1)
+            .append(pressable.size())
             .append("] ")
-            .append(buttons.get(i).label());
+            .append(button.label());
       }
       out.println(line);
-      lastButtons = buttons;
     }
     message.picture().ifPresent(this::show);
     out.println();
@@ -88,27 +100,54 @@ final class ConsoleChat implements ChatGateway {
     String line;
     while ((line = in.readLine()) != null) {
       if (!line.isBlank()) {
-        bot.handle(toEvent(line.strip())).forEach(reply -> send(reply.chat(), reply.message()));
+        handle(bot, line.strip());
       }
       prompt(interactive);
     }
   }
 
-  IncomingEvent toEvent(String line) {
-    Optional<Button> button = buttonNumbered(line);
-    if (button.isPresent()) {
-      return new IncomingEvent.ButtonPress(user, CHAT, button.get().payload(), Optional.empty());
+  /**
+   * A number presses the button it names; a number that names none is not sent on as text (it would
+   * be read as an answer to whatever the bot asked, such as a time zone), but explained.
+   */
+  private void handle(ChatHandler bot, String line) {
+    if (!line.matches("\\d{1,2}")) {
+      markInput();
+      bot.handle(IncomingEvent.parse(user, CHAT, line)).forEach(this::show);
+      return;
     }
-    return IncomingEvent.parse(user, CHAT, line);
+    Optional<Button> button = buttonNumbered(Integer.parseInt(line));
+    if (button.isEmpty()) {
+      out.println(noSuchButton(line));
+      out.println();
+      return;
+    }
+    markInput();
+    bot.handle(new IncomingEvent.ButtonPress(user, CHAT, button.get().payload(), Optional.empty()))
+        .forEach(this::show);
   }
 
-  private synchronized Optional<Button> buttonNumbered(String line) {
-    if (!line.matches("\\d{1,2}")) {
-      return Optional.empty();
-    }
-    int number = Integer.parseInt(line);
-    return number >= 1 && number <= lastButtons.size()
-        ? Optional.of(lastButtons.get(number - 1))
+  private void show(Reply reply) {
+    send(reply.chat(), reply.message());
+  }
+
+  private synchronized void markInput() {
+    newInputSinceButtons = true;
+  }
+
+  private synchronized String noSuchButton(String number) {
+    return pressable.isEmpty()
+        ? "(There is no button " + number + " to press right now; type the answer itself.)"
+        : "(There is no button "
+            + number
+            + "; the buttons shown are 1 to "
+            + pressable.size()
+            + ".)";
+  }
+
+  private synchronized Optional<Button> buttonNumbered(int number) {
+    return number >= 1 && number <= pressable.size()
+        ? Optional.of(pressable.get(number - 1))
         : Optional.empty();
   }
 

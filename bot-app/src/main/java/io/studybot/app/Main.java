@@ -283,8 +283,13 @@ public final class Main {
     return LoggerFactory.getLogger(Main.class);
   }
 
+  /** The operating system's name for the person at the terminal. */
   private static String userName(Map<String, String> env) {
-    return Optional.ofNullable(env.get("USER")).filter(name -> !name.isBlank()).orElse("you");
+    return Optional.ofNullable(env.get("USER"))
+        .or(() -> Optional.ofNullable(env.get("LOGNAME")))
+        .or(() -> Optional.ofNullable(System.getProperty("user.name")))
+        .filter(name -> !name.isBlank())
+        .orElse("learner");
   }
 
   /** The terminal's locale, such as zh_CN.UTF-8, as the language hint. */

@@ -67,7 +67,7 @@ public final class TelegramScenarios {
     }
 
     emulator.command(second, group, "/progress");
-    BotMessage board = emulator.awaitText(group, "Leaderboard: 2 member(s)");
+    BotMessage board = emulator.awaitText(group, "Leaderboard: 2 members");
     assertThat(board.text())
         .contains(
             TelegramHtmlRenderer.escape(first.firstName()),

@@ -12,13 +12,17 @@ import java.util.MissingResourceException;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The bot's strings from {@code i18n/messages_zh.properties} and {@code messages_en.properties}
  * (UTF-8). Placeholders are {@code {0}}, {@code {1}}…, replaced literally, so apostrophes in
- * English need no escaping.
+ * English need no escaping; {@code {0|day|days}} writes a count with the word that agrees with it.
  */
 public final class Messages {
+  private static final Pattern COUNTED = Pattern.compile("\\{(\\d)\\|([^|}]*)\\|([^}]*)}");
+
   private final Map<Language, Properties> bundles = new EnumMap<>(Language.class);
 
   public Messages() {
@@ -35,7 +39,22 @@ public final class Messages {
     for (int i = 0; i < args.length; i++) {
       template = template.replace("{" + i + "}", String.valueOf(args[i]));
     }
-    return template;
+    return counted(template, args);
+  }
+
+  /** {@code {0|day|days}}: the number, and the word in the form that agrees with it. */
+  private static String counted(String template, Object[] args) {
+    Matcher counted = COUNTED.matcher(template);
+    StringBuilder out = new StringBuilder();
+    while (counted.find()) {
+      int index = Integer.parseInt(counted.group(1));
+      Object value = index < args.length ? args[index] : "?";
+      boolean one = value instanceof Number number && number.longValue() == 1;
+      String word = one ? counted.group(2) : counted.group(3);
+      counted.appendReplacement(out, Matcher.quoteReplacement(value + " " + word));
+    }
+    counted.appendTail(out);
+    return out.toString();
   }
 
   public Set<String> keys(Language language) {

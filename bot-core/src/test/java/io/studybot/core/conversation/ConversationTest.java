@@ -112,7 +112,7 @@ class ConversationTest {
         .containsPattern("❌ Not quite, you chose [ABC]\\. wrong")
         .containsPattern("The right answer is [ABC]\\. right");
     harness.press(alice, aliceChat, questions.get(2).get(TestCurriculum.RIGHT).payload());
-    assertThat(harness.lastText(aliceChat)).contains("Quiz done: 2 of 3 right", "Streak: 1 day(s)");
+    assertThat(harness.lastText(aliceChat)).contains("Quiz done: 2 of 3 right", "Streak: 1 day");
 
     harness.type(alice, "/progress");
     assertThat(harness.lastText(aliceChat))
@@ -121,7 +121,7 @@ class ConversationTest {
             "Topic 1 of 3: Topic alpha",
             "Topics done: 1 of 3",
             "Answers: 3, 67% right",
-            "Streak: 1 day(s), best 1",
+            "Streak: 1 day, best 1",
             "Lesson at 07:30, quiz at 20:00 (Europe/Berlin)");
 
     harness.type(alice, "/next");
@@ -129,10 +129,11 @@ class ConversationTest {
     harness.type(alice, "/topics");
     assertThat(harness.lastText(aliceChat))
         .contains(
-            "Phase 1: Phase one (1/2 done)",
+            "Phase one: 1/2 done · /topics 1",
             "✅ 1. Topic alpha",
             "▶ 2. Topic beta",
-            "Phase 2: Phase two (0/1 done)");
+            "Phase two: 0/1 done · /topics 2")
+        .doesNotContain("Phase 1: Phase");
   }
 
   @Test
@@ -275,7 +276,7 @@ class ConversationTest {
     harness.type(bob, study, "/progress");
     assertThat(harness.lastText(study))
         .contains(
-            "Leaderboard: 2 member(s)",
+            "Leaderboard: 2 members",
             "1. Alice: 1 topics, 100% right, streak 1",
             "2. Bob: 1 topics, 0% right, streak 1");
     harness.type(bob, study, "hello everyone");

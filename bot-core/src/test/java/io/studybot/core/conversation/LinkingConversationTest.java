@@ -53,7 +53,7 @@ class LinkingConversationTest {
             "Topic 3 of 10", // the further position
             "Topics done: 2 of 10", // the union
             "Answers: 6, 50% right", // every answer kept
-            "Streak: 1 day(s)",
+            "Streak: 1 day",
             "(Europe/Berlin)"); // the code's account's settings
     harness.type(onTelegram, "/progress");
     assertThat(harness.lastText(telegramChat)).contains("Topics done: 2 of 10", "Answers: 6");

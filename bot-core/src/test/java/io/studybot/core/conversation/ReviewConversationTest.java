@@ -54,7 +54,7 @@ class ReviewConversationTest {
     harness.clock.advance(Duration.ofMinutes(2));
     harness.gateway.clear();
     harness.type(alice, "/review");
-    assertThat(harness.gateway.sentTo(chat).get(0).text()).contains("Review: 1 question(s)");
+    assertThat(harness.gateway.sentTo(chat).get(0).text()).contains("Review: 1 question");
     List<List<Button>> due = harness.questionButtons(chat);
     assertThat(due).hasSize(1);
     assertThat(harness.gateway.sentTo(chat).get(1).text()).contains("Question q1 on alpha?");

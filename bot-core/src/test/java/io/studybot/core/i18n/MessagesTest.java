@@ -20,4 +20,22 @@ class MessagesTest {
     assertThat(messages.get(Language.ZH, "settings.zone-set", "Asia/Shanghai"))
         .isEqualTo("✅ 时区已设为 Asia/Shanghai。");
   }
+
+  @Test
+  void countsTakeTheWordThatAgreesWithThem() {
+    assertThat(messages.get(Language.EN, "progress.streak", 1, 4))
+        .isEqualTo("Streak: 1 day, best 4");
+    assertThat(messages.get(Language.EN, "progress.streak", 0, 4))
+        .isEqualTo("Streak: 0 days, best 4");
+    assertThat(messages.get(Language.EN, "leaderboard.title", 2)).contains("2 members studied");
+    assertThat(messages.get(Language.EN, "review.intro", 1)).contains("Review: 1 question you");
+  }
+
+  /** No English string is left with a "(s)" plural. */
+  @Test
+  void noEnglishStringHedgesItsPlural() {
+    for (String key : messages.keys(Language.EN)) {
+      assertThat(messages.get(Language.EN, key, 2, 2, 2, 2, 2)).as(key).doesNotContain("(s)");
+    }
+  }
 }

@@ -46,7 +46,7 @@ class PostgresConversationTest {
     assertThat(harness.lastText(aliceChat)).contains("already answered");
     harness.type(alice, "/progress");
     assertThat(harness.lastText(aliceChat))
-        .contains("Topics done: 1 of 3", "Answers: 3, 100% right", "Streak: 1 day(s)");
+        .contains("Topics done: 1 of 3", "Answers: 3, 100% right", "Streak: 1 day");
 
     ChatRef study = group("-9");
     harness.type(bob, study, "/quiz");

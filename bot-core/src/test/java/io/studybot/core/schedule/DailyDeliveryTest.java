@@ -162,7 +162,7 @@ class DailyDeliveryTest {
 
     harness.bot.type(alice, "/resume");
     harness.bot.type(alice, "/progress");
-    assertThat(harness.bot.lastText(chat)).contains("Streak: 1 day(s)");
+    assertThat(harness.bot.lastText(chat)).contains("Streak: 1 day");
     harness.runUntil(Instant.parse("2026-05-11T10:00:00Z"), Duration.ofMinutes(30));
     assertThat(lessonTimes())
         .containsExactly(
