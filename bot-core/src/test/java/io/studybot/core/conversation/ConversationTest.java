@@ -277,8 +277,8 @@ class ConversationTest {
     assertThat(harness.lastText(study))
         .contains(
             "Leaderboard: 2 members",
-            "1. Alice: 1 topics, 100% right, streak 1",
-            "2. Bob: 1 topics, 0% right, streak 1");
+            "1. Alice: 1 topic, 100% right, streak 1",
+            "2. Bob: 1 topic, 0% right, streak 1");
     harness.type(bob, study, "hello everyone");
     assertThat(harness.lastText(study)).contains("Leaderboard");
   }
