@@ -30,7 +30,7 @@ final class Conversation {
   private final StudyFlow study;
   private final AnswerFlow answers;
   private final ProgressViews progress;
-  private final SettingsFlow settings = new SettingsFlow();
+  private final SettingsFlow settings;
   private final AccountFlow account;
   private final GroupFlow groups = new GroupFlow();
   private final LinkFlow links = new LinkFlow();
@@ -45,12 +45,14 @@ final class Conversation {
     this.answers = new AnswerFlow(messages, reviews);
     this.progress = new ProgressViews(reviews);
     this.account = new AccountFlow(rules.maxFrozenDays());
+    this.settings = new SettingsFlow(turn -> LessonDays.firstDay(turn, study));
   }
 
   List<Reply> handle(IncomingEvent event, Repositories repositories, Instant now) {
     Learner learner = learnerFor(event.user(), repositories, now);
     Turn turn = Turn.of(event, repositories, learner, curriculum, messages, now);
     notice(turn, learner);
+    LessonDays.closeEndedQuiz(turn, study);
     if (event instanceof IncomingEvent.Command command) {
       learner.stopAwaiting(); // a command ends any question the bot was waiting on
       command(turn, command);
@@ -124,11 +126,18 @@ final class Conversation {
 
   private List<Reply> deliverToLearner(OutboxEntry entry, Turn turn) {
     if (entry.kind() == DeliveryKind.DORMANT_NOTICE) {
+      if (turn.learner.dormant()) {
+        return List.of(); // one notice a silence, whichever row queued it
+      }
       turn.learner.setDormant(true);
       turn.say("dormant.notice");
       return turn.replies();
     }
-    return turn.learner.receivesDeliveries() ? deliverStudy(entry, turn) : List.of();
+    if (!turn.learner.receivesDeliveries()) {
+      return List.of();
+    }
+    LessonDays.closeEndedQuiz(turn, study);
+    return deliverStudy(entry, turn);
   }
 
   private List<Reply> deliverStudy(OutboxEntry entry, Turn turn) {
@@ -212,7 +221,7 @@ final class Conversation {
     switch (command) {
       case START -> settings.start(turn);
       case HELP -> help(turn);
-      case TODAY -> study.today(turn);
+      case TODAY -> study.lessonOfTheDay(turn);
       case QUIZ -> study.quiz(turn);
       case NEXT -> study.next(turn);
       case SKIP -> study.skip(turn);

@@ -27,6 +27,13 @@ final class SettingsFlow {
   private static final List<String> TIME_CHOICES =
       List.of("07:00", "08:00", "09:00", "12:00", "18:00", "20:00", "21:00");
 
+  private final java.util.function.Consumer<Turn> onboarded;
+
+  /** {@code onboarded} runs when the guided set-up ends: it begins the learner's first day. */
+  SettingsFlow(java.util.function.Consumer<Turn> onboarded) {
+    this.onboarded = onboarded;
+  }
+
   void start(Turn turn) {
     if (turn.inGroup()) {
       Courses.enrollmentFor(turn);
@@ -109,7 +116,9 @@ final class SettingsFlow {
       return;
     }
     turn.learner.settings().setZone(zone.get());
-    turn.scheduleChanged();
+    if (turn.learner.onboarded()) { // during the guided set-up, the schedule follows at its end
+      turn.scheduleChanged();
+    }
     turn.learner.stopAwaiting();
     if (!turn.learner.onboarded()) {
       askTime(turn, Awaiting.LESSON_TIME);
@@ -135,6 +144,7 @@ final class SettingsFlow {
     if (!learner.onboarded()) {
       learner.finishOnboarding();
       turn.say("start.done", learner.lessonTime(), learner.quizTime(), learner.zone().getId());
+      onboarded.accept(turn);
       return;
     }
     turn.say(

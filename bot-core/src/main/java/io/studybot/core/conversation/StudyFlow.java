@@ -35,6 +35,21 @@ final class StudyFlow {
     }
     int total = turn.curriculum.topics().size();
     turn.reply(lessons.render(topic.get(), enrollment.position() + 1, total, turn.language()));
+    if (!turn.inGroup() && enrollment.waiting()) {
+      turn.say("lesson.waiting");
+    }
+  }
+
+  /**
+   * /today in a private chat: the day's lesson, counted as the timed one would be (the course moves
+   * on if this is a new local day), so that day's timed lesson is not sent again.
+   */
+  void lessonOfTheDay(Turn turn) {
+    if (!turn.inGroup()) {
+      Courses.enrollmentFor(turn).startLessonDay(turn.today());
+      LessonDays.lessonTaken(turn);
+    }
+    today(turn);
   }
 
   void quiz(Turn turn) {
@@ -83,8 +98,19 @@ final class StudyFlow {
     if (topicOrFinished(turn, enrollment).isEmpty()) {
       return;
     }
+    if (!turn.inGroup()) { // the next lesson ends the open quiz, and is the day's lesson
+      turn.quizzes.openQuiz(enrollment.id(), false).ifPresent(open -> closeWithMisses(turn, open));
+      movedOnByHand(turn, enrollment);
+    }
     enrollment.advance();
     today(turn);
+  }
+
+  /** /next or /skip in a private chat: the course stops waiting, and the day had its lesson. */
+  private static void movedOnByHand(Turn turn, Enrollment enrollment) {
+    enrollment.resume();
+    enrollment.markLessonDay(turn.today());
+    LessonDays.lessonTaken(turn);
   }
 
   /** Skips the current topic: its open questions count as missed, and the next lesson follows. */
@@ -96,6 +122,9 @@ final class StudyFlow {
     }
     turn.quizzes.openQuiz(enrollment.id(), false).ifPresent(open -> closeWithMisses(turn, open));
     turn.say("skip.done", topic.get().title().in(turn.language()));
+    if (!turn.inGroup()) {
+      movedOnByHand(turn, enrollment);
+    }
     enrollment.advance();
     today(turn);
   }
@@ -164,7 +193,12 @@ final class StudyFlow {
    */
   void closeWithMisses(Turn turn, Quiz quiz) {
     if (!turn.inGroup()) {
-      for (QuizQuestion question : turn.quizzes.unanswered(quiz.id(), turn.learner.id())) {
+      List<QuizQuestion> unanswered = turn.quizzes.unanswered(quiz.id(), turn.learner.id());
+      if (!quiz.review()) {
+        boolean answered = unanswered.size() < turn.quizzes.questionsOf(quiz.id()).size();
+        Courses.enrollmentFor(turn).quizClosed(answered);
+      }
+      for (QuizQuestion question : unanswered) {
         QuizAttempt missed =
             new QuizAttempt(question.id(), turn.learner.id(), QuizAttempt.MISSED, false, turn.now);
         if (turn.quizzes.recordAnswer(missed).recorded()) {

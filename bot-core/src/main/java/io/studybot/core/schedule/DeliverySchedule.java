@@ -78,6 +78,15 @@ public final class DeliverySchedule {
     }
   }
 
+  /**
+   * Moves the due instant to the next occurrence of the local time after {@code now}, on a local
+   * date later than {@code taken} if given: the delivery of a day that already had it by other
+   * means is not sent that day.
+   */
+  public void dueNext(Instant now, Optional<LocalDate> taken) {
+    nextDue = DueTimes.next(localTime, zone, now, taken);
+  }
+
   public Optional<Long> id() {
     return Optional.ofNullable(id);
   }

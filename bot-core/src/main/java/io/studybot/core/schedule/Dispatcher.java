@@ -3,13 +3,15 @@ package io.studybot.core.schedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The dispatch tick: queues every due lesson and quiz in the outbox, batch by batch, and moves each
  * row's due instant to the next local day. A learner silent for longer than the silence limit gets
- * one notice instead, and their rows stop until they come back.
+ * one notice instead (from whichever of their rows falls due first), and their rows stop until they
+ * come back.
  */
 public final class Dispatcher {
   public static final int BATCH_SIZE = 1000;
@@ -44,15 +46,16 @@ public final class Dispatcher {
     var date = due.localDate();
     Instant next = DueTimes.next(due.localTime(), due.zone(), now, Optional.of(date));
     if (silent(due, now)) {
+      // Both rows of a learner fall silent; whichever is held back first sends the one notice,
+      // which says what waits. Its key names the silence (the day last seen), not the row's day,
+      // so the other row's notice is the same outbox entry and is queued once.
+      LocalDate silentSince = due.ownerLastSeen().orElseThrow().atZone(due.zone()).toLocalDate();
       var notice =
           new DispatchDecision.Queued(
-              due.idempotencyKey(DeliveryKind.DORMANT_NOTICE, date),
+              due.idempotencyKey(DeliveryKind.DORMANT_NOTICE, silentSince),
               DeliveryKind.DORMANT_NOTICE,
               date);
-      // Both rows of a learner fall silent; only the lesson row sends the one notice.
-      Optional<DispatchDecision.Queued> queued =
-          due.kind() == DeliveryKind.LESSON ? Optional.of(notice) : Optional.empty();
-      return new DispatchDecision(due, queued, next, due.lastLocalDate(), false);
+      return new DispatchDecision(due, Optional.of(notice), next, due.lastLocalDate(), false);
     }
     if (!due.kind().goesOutOn(date)) {
       return new DispatchDecision(due, Optional.empty(), next, due.lastLocalDate(), true);

@@ -28,6 +28,10 @@ public class Enrollment extends StoredEntity {
   @Column(name = "last_lesson_day")
   private java.time.@Nullable LocalDate lastLessonDay;
 
+  /** Daily quizzes in a row closed without one answer; two or more and the course waits. */
+  @Column(name = "unanswered_quizzes", nullable = false)
+  private int unansweredQuizzes;
+
   protected Enrollment() {}
 
   private Enrollment(
@@ -59,15 +63,39 @@ public class Enrollment extends StoredEntity {
   }
 
   /**
-   * The course moves on one topic a day: a scheduled lesson on a later day than the last one
-   * advances the position first; a repeated delivery on the same day does not.
+   * The course moves on one topic a day: the first lesson (timed or /today) on a later local day
+   * than the last one advances the position first; a repeated one on the same day does not, nor
+   * does any while the course {@linkplain #waiting() waits}.
    */
   public void startLessonDay(java.time.LocalDate day) {
-    if (lastLessonDay != null && day.isAfter(lastLessonDay)) {
+    if (lastLessonDay != null && day.isAfter(lastLessonDay) && !waiting()) {
       advance();
     }
+    markLessonDay(day);
+  }
+
+  /** A lesson was shown on {@code day} without moving the course on (/next, /skip moved it). */
+  public void markLessonDay(java.time.LocalDate day) {
     if (lastLessonDay == null || day.isAfter(lastLessonDay)) {
       lastLessonDay = day;
     }
+  }
+
+  /** After this many daily quizzes in a row left unanswered, the course waits. */
+  public static final int WAIT_AFTER_UNANSWERED_QUIZZES = 2;
+
+  /** A daily quiz was closed: with at least one answer, or none at all. */
+  public void quizClosed(boolean answered) {
+    unansweredQuizzes = answered ? 0 : unansweredQuizzes + 1;
+  }
+
+  /** The learner moved on by hand (/next, /skip): the course no longer waits. */
+  public void resume() {
+    unansweredQuizzes = 0;
+  }
+
+  /** Whether the course stays on its current topic until the learner answers a quiz or moves on. */
+  public boolean waiting() {
+    return unansweredQuizzes >= WAIT_AFTER_UNANSWERED_QUIZZES;
   }
 }

@@ -72,6 +72,11 @@ public class Quiz extends StoredEntity {
     return chat.as(kind);
   }
 
+  /** The local day it was made for, in its owner's calendar. */
+  public LocalDate localDay() {
+    return localDay;
+  }
+
   public boolean review() {
     return review;
   }

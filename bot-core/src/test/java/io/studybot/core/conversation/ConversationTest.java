@@ -93,7 +93,9 @@ class ConversationTest {
     harness.type(alice, "europe/berlin");
     assertThat(harness.lastText(aliceChat)).contains("When should the daily lesson arrive");
     harness.type(alice, "7:30");
-    assertThat(harness.lastText(aliceChat)).contains("07:30", "20:00", "Europe/Berlin");
+    List<String> done = harness.gateway.sentTo(aliceChat).stream().map(s -> s.text()).toList();
+    assertThat(done.get(done.size() - 2)).contains("07:30", "20:00", "Europe/Berlin");
+    assertThat(done.get(done.size() - 1)).contains("Day 1 of 3"); // the first lesson right away
 
     harness.type(alice, "/today");
     assertThat(harness.lastText(aliceChat))

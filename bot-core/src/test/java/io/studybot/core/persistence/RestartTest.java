@@ -33,7 +33,8 @@ class RestartTest {
         new BotHarness(DatabaseSettings.embedded(dataDir), TestCurriculum.create())) {
       second.type(alice, "/progress");
       assertThat(second.lastText(chat))
-          .contains("Topic 2 of 3", "Answers: 1, 100% right", "(America/New_York)");
+          // /next ends the open quiz: its two unanswered questions count as missed
+          .contains("Topic 2 of 3", "Answers: 3, 33% right", "(America/New_York)");
     }
   }
 }

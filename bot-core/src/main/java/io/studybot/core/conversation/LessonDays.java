@@ -1,0 +1,67 @@
+package io.studybot.core.conversation;
+
+import io.studybot.core.schedule.DeliveryKind;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * A learner's study day: a daily quiz is open for its local day only, a lesson taken by command
+ * counts as the day's lesson, and onboarding ends with the first lesson.
+ */
+final class LessonDays {
+  private LessonDays() {}
+
+  /**
+   * Closes the learner's daily quiz once its local day is over: its unanswered questions count as
+   * missed and come back for review. Runs before every private event and timed delivery, so the
+   * learner never sees yesterday's quiz still open.
+   */
+  static void closeEndedQuiz(Turn turn, StudyFlow study) {
+    if (turn.isGroupDelivery() || turn.inGroup()) {
+      return;
+    }
+    turn.enrollments
+        .find(turn.learner.owner(), turn.curriculum.id())
+        .flatMap(enrollment -> turn.quizzes.openQuiz(enrollment.id(), false))
+        .filter(quiz -> quiz.localDay().isBefore(turn.today()))
+        .ifPresent(quiz -> study.closeWithMisses(turn, quiz));
+  }
+
+  /**
+   * The learner's day had its lesson by command (/today, /next, /skip, onboarding): that day's
+   * timed lesson is not sent; the lesson row waits for the next local day.
+   */
+  static void lessonTaken(Turn turn) {
+    if (turn.isGroupDelivery() || turn.inGroup()) {
+      return;
+    }
+    Schedules.sync(turn, turn.learner); // settings changed in this turn apply before the move
+    moveOn(turn, DeliveryKind.LESSON, true);
+  }
+
+  /**
+   * Onboarding is over: the first lesson now, the first quiz at the next quiz time, whatever the
+   * choices changed. Every learner with the same choices gets the same first day.
+   */
+  static void firstDay(Turn turn, StudyFlow study) {
+    Schedules.sync(turn, turn.learner);
+    study.lessonOfTheDay(turn);
+    moveOn(turn, DeliveryKind.QUIZ, false);
+  }
+
+  /** The row's next due instant after now; past today too if today had its delivery. */
+  private static void moveOn(Turn turn, DeliveryKind kind, boolean todayTaken) {
+    LocalDate today = turn.today();
+    turn.schedules
+        .find(turn.learner.owner(), kind)
+        .ifPresent(
+            row -> {
+              Optional<LocalDate> taken =
+                  todayTaken
+                      ? Optional.of(row.lastLocalDate().filter(today::isBefore).orElse(today))
+                      : row.lastLocalDate();
+              row.dueNext(turn.now, taken);
+              turn.schedules.save(row);
+            });
+  }
+}
