@@ -58,6 +58,11 @@ public class Enrollment extends StoredEntity {
     position++;
   }
 
+  /** Moves the course on to a later topic, as a placement test does; never back. */
+  public void moveForwardTo(int later) {
+    position = Math.max(position, later);
+  }
+
   /**
    * The course moves on one topic a day: a scheduled lesson on a later day than the last one
    * advances the position first; a repeated delivery on the same day does not.
