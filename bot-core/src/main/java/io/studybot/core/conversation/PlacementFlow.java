@@ -2,6 +2,7 @@ package io.studybot.core.conversation;
 
 import io.studybot.content.Choice;
 import io.studybot.content.Language;
+import io.studybot.content.Phase;
 import io.studybot.content.Question;
 import io.studybot.content.Topic;
 import io.studybot.core.chat.Button;
@@ -92,7 +93,7 @@ final class PlacementFlow {
       }
       Question question = topic.questions().get(placement.probeAsked());
       placement.show(topic.id(), question.id());
-      turn.reply(render(turn, placement, question));
+      turn.reply(render(turn, placement, phaseOf(turn, topic), question));
       return;
     }
     finish(turn, enrollment, placement);
@@ -125,13 +126,28 @@ final class PlacementFlow {
                         topics.size(),
                         topic.title().in(turn.language())))
             .orElse(turn.text("course.finished"));
-    turn.say("placement.done", placement.answeredRight(), placement.asked(), where, testedOut);
+    if (testedOut == 0) {
+      turn.say("placement.done-none", placement.answeredRight(), placement.asked(), where);
+    } else {
+      turn.say("placement.done", placement.answeredRight(), placement.asked(), where, testedOut);
+    }
   }
 
-  private OutgoingMessage render(Turn turn, Placement placement, Question question) {
+  /** The title of the topic's phase, so the learner sees the test move through the course. */
+  private static String phaseOf(Turn turn, Topic topic) {
+    for (Phase phase : turn.curriculum.phases()) {
+      if (phase.topics().contains(topic)) {
+        return phase.title().in(turn.language());
+      }
+    }
+    return "";
+  }
+
+  private OutgoingMessage render(Turn turn, Placement placement, String phase, Question question) {
     Language language = turn.language();
     RichText.Builder text = RichText.builder();
-    text.paragraph(new RichText.Bold(turn.text("placement.question", placement.asked() + 1)));
+    text.paragraph(
+        new RichText.Bold(turn.text("placement.question", placement.asked() + 1, phase)));
     text.paragraph(RichText.marked(question.prompt().in(language)));
     question.code().ifPresent(text::code);
     List<Choice> choices = question.choices();
