@@ -45,7 +45,8 @@ class SlashCommandsTest {
             "review",
             "link",
             "unlink",
-            "privacy");
+            "privacy",
+            "placement");
     assertThat(commands)
         .allSatisfy(
             command -> {

@@ -80,6 +80,13 @@ public enum BotCommand {
       "在群排行榜和每周小结中隐藏或显示",
       Scope.PRIVATE,
       true),
+  PLACEMENT(
+      "placement",
+      "定级测试",
+      "A short test of what you know; the course starts after it",
+      "简短的水平测试，课程从你还不会的主题开始",
+      Scope.PRIVATE,
+      true),
   SUBSCRIBE(
       "subscribe",
       "订阅",

@@ -36,6 +36,7 @@ final class Conversation {
   private final LinkFlow links = new LinkFlow();
   private final PrivacyFlow privacy = new PrivacyFlow();
   private final DigestView digests = new DigestView();
+  private final PlacementFlow placement;
 
   Conversation(Curriculum curriculum, Messages messages, StudyRules rules) {
     this.curriculum = curriculum;
@@ -46,6 +47,7 @@ final class Conversation {
     this.progress = new ProgressViews(reviews);
     this.account = new AccountFlow(rules.maxFrozenDays());
     this.settings = new SettingsFlow(turn -> LessonDays.firstDay(turn, study));
+    this.placement = new PlacementFlow(messages, reviews);
   }
 
   List<Reply> handle(IncomingEvent event, Repositories repositories, Instant now) {
@@ -237,6 +239,7 @@ final class Conversation {
       case LINK -> links.link(turn, args);
       case UNLINK -> links.unlink(turn);
       case PRIVACY -> privacy.privacy(turn, args);
+      case PLACEMENT -> placement.start(turn);
     }
   }
 
@@ -258,6 +261,8 @@ final class Conversation {
     Payload payload = parsed.get();
     if (payload instanceof Payload.Answer answer) {
       answers.answer(turn, press, answer);
+    } else if (payload instanceof Payload.PlacementAnswer answer) {
+      placement.answer(turn, press, answer);
     } else if (payload instanceof Payload.Hide hide && !turn.inGroup()) {
       privacy.press(turn, hide);
     } else if (payload instanceof Payload.Forget forget) {

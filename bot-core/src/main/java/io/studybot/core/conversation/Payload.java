@@ -100,6 +100,17 @@ sealed interface Payload {
     }
   }
 
+  /**
+   * An answer to the question on screen in a placement test: {@code pl:<placement id>:<questions
+   * answered before it>:<choice index>}.
+   */
+  record PlacementAnswer(long placementId, int asked, int choice) implements Payload {
+    @Override
+    public String token() {
+      return "pl:" + placementId + ":" + asked + ":" + choice;
+    }
+  }
+
   /** Reads a token; empty when it is not one the bot makes. */
   static Optional<Payload> parse(String token) {
     int colon = token.indexOf(':');
@@ -117,6 +128,7 @@ sealed interface Payload {
       case "forget" -> Optional.of(new Forget(value.equals("yes")));
       case "hide" -> Optional.of(new Hide(value.equals("yes")));
       case "cmd" -> BotCommand.named(value).map(RunCommand::new);
+      case "pl" -> placementAnswer(value);
       default -> Optional.empty();
     };
   }
@@ -130,6 +142,23 @@ sealed interface Payload {
       long question = Long.parseLong(parts[0]);
       int choice = Integer.parseInt(parts[1]);
       return choice < 0 ? Optional.empty() : Optional.of(new Answer(question, choice));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<Payload> placementAnswer(String value) {
+    String[] parts = value.split(":", -1);
+    if (parts.length != 3) {
+      return Optional.empty();
+    }
+    try {
+      long placement = Long.parseLong(parts[0]);
+      int asked = Integer.parseInt(parts[1]);
+      int choice = Integer.parseInt(parts[2]);
+      return asked < 0 || choice < 0
+          ? Optional.empty()
+          : Optional.of(new PlacementAnswer(placement, asked, choice));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

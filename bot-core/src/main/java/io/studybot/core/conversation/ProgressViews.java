@@ -56,7 +56,12 @@ final class ProgressViews {
                         topic.title().in(turn.language())))
             .orElse(turn.text("course.finished"));
     lines.add(line(current));
-    lines.add(line(turn.text("progress.done", done, total)));
+    int testedOut = turn.enrollments.testedOutTopics(enrollment.id()).size();
+    lines.add(
+        line(
+            testedOut == 0
+                ? turn.text("progress.done", done, total)
+                : turn.text("progress.done-tested", done, total, testedOut)));
     lines.add(line(turn.text("progress.answers", stats.answered(), stats.accuracyPercent())));
     var streak = learner.streak();
     lines.add(line(turn.text("progress.streak", shownStreak(learner, turn), streak.best())));
@@ -155,6 +160,7 @@ final class ProgressViews {
   static void topics(Turn turn, List<String> args) {
     Enrollment enrollment = Courses.enrollmentFor(turn);
     Set<String> done = turn.enrollments.completedTopics(enrollment.id());
+    Set<String> testedOut = turn.enrollments.testedOutTopics(enrollment.id());
     List<Phase> phases = turn.curriculum.phases();
     int shown = phaseToShow(turn, enrollment, args);
     if (shown < 0) {
@@ -182,7 +188,10 @@ final class ProgressViews {
     int position = turn.curriculum.topics().indexOf(phase.topics().get(0));
     List<List<RichText.Span>> topicLines = new ArrayList<>();
     for (Topic topic : phase.topics()) {
-      String mark = position == enrollment.position() ? "▶" : done.contains(topic.id()) ? "✅" : "·";
+      String mark =
+          position == enrollment.position()
+              ? "▶"
+              : testedOut.contains(topic.id()) ? "⏭" : done.contains(topic.id()) ? "✅" : "·";
       topicLines.add(line(mark + " " + (position + 1) + ". " + topic.title().in(turn.language())));
       position++;
     }

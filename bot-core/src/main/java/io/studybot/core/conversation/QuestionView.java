@@ -10,6 +10,7 @@ import io.studybot.core.i18n.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * A delivered question as a message with answer buttons. Short options become the buttons' labels;
@@ -37,9 +38,27 @@ final class QuestionView {
     text.paragraph(new RichText.Bold(messages.get(language, "quiz.question", number, count)));
     reviewOfTopic.ifPresent(topic -> text.text(messages.get(language, "quiz.review-tag", topic)));
     text.paragraph(RichText.marked(question.prompt().in(language)));
+    return withChoices(
+        text,
+        question,
+        quizQuestionId,
+        original -> new Payload.Answer(quizQuestionId, original).token(),
+        language);
+  }
+
+  /**
+   * The question's code and choices under {@code text}, in the order drawn for {@code delivery},
+   * each button carrying the token {@code token} makes from the choice's curriculum index.
+   */
+  OutgoingMessage withChoices(
+      RichText.Builder text,
+      Question question,
+      long delivery,
+      IntFunction<String> token,
+      Language language) {
     question.code().ifPresent(text::code);
     List<Choice> choices = question.choices();
-    ChoiceOrder order = ChoiceOrder.of(question, quizQuestionId);
+    ChoiceOrder order = ChoiceOrder.of(question, delivery);
     boolean lettered =
         choices.stream().anyMatch(choice -> choice.text().in(language).length() > MAX_BUTTON_LABEL);
     if (lettered) {
@@ -57,14 +76,14 @@ final class QuestionView {
       int original = order.originalAt(position);
       String label = lettered ? letter(position) : choices.get(original).text().in(language);
       // The token names the choice as the curriculum has it, so a re-render cannot shift it.
-      rows.add(List.of(new Button(label, new Payload.Answer(quizQuestionId, original).token())));
+      rows.add(List.of(new Button(label, token.apply(original))));
     }
     return OutgoingMessage.of(text.build()).withButtons(lettered ? List.of(flatten(rows)) : rows);
   }
 
   /** The verdict on an answer, with the explanation; letters as that delivery showed them. */
-  RichText verdict(Question question, long quizQuestionId, int choice, Language language) {
-    ChoiceOrder order = ChoiceOrder.of(question, quizQuestionId);
+  RichText verdict(Question question, long delivery, int choice, Language language) {
+    ChoiceOrder order = ChoiceOrder.of(question, delivery);
     int right = question.correctIndex();
     String rightText = question.choices().get(right).text().in(language);
     String rightLetter = letter(order.positionOf(right));

@@ -31,18 +31,21 @@ final class Reviews {
 
   /** Schedules the question's card after an answer: right is Good, wrong or missed is Again. */
   void record(Turn turn, QuizQuestion delivered, boolean correct) {
+    record(turn, delivered.topicId(), delivered.questionId(), correct);
+  }
+
+  /** The same for a question answered outside a quiz, such as in a placement test. */
+  void record(Turn turn, String topicId, String questionId, boolean correct) {
     String curriculum = turn.curriculum.id();
     Rating rating = Rating.fromQuizOutcome(correct);
     Optional<QuestionCard> existing =
-        turn.cards.find(turn.learner.id(), curriculum, delivered.topicId(), delivered.questionId());
+        turn.cards.find(turn.learner.id(), curriculum, topicId, questionId);
     if (existing.isPresent()) {
       existing.get().update(scheduler.review(existing.get().card(), rating, turn.now));
       return;
     }
     var reviewed = scheduler.review(FsrsScheduler.newCard(turn.now), rating, turn.now);
-    turn.cards.add(
-        new QuestionCard(
-            turn.learner.id(), curriculum, delivered.topicId(), delivered.questionId(), reviewed));
+    turn.cards.add(new QuestionCard(turn.learner.id(), curriculum, topicId, questionId, reviewed));
   }
 
   /** Due reviews to fold into today's quiz, within what is left of the day's allowance. */

@@ -1,6 +1,7 @@
 package io.studybot.core.conversation;
 
 import io.studybot.content.Language;
+import io.studybot.core.chat.BotCommand;
 import io.studybot.core.chat.Button;
 import io.studybot.core.chat.OutgoingMessage;
 import io.studybot.core.study.Awaiting;
@@ -143,7 +144,9 @@ final class SettingsFlow {
     }
     if (!learner.onboarded()) {
       learner.finishOnboarding();
-      turn.say("start.done", learner.lessonTime(), learner.quizTime(), learner.zone().getId());
+      String done =
+          turn.text("start.done", learner.lessonTime(), learner.quizTime(), learner.zone().getId());
+      turn.reply(OutgoingMessage.text(done).withButtons(List.of(List.of(placementButton(turn)))));
       onboarded.accept(turn);
       return;
     }
@@ -193,6 +196,12 @@ final class SettingsFlow {
     turn.reply(
         OutgoingMessage.text(turn.text(key))
             .withButtons(List.of(times.subList(0, 4), times.subList(4, times.size()))));
+  }
+
+  /** Offered at the end of onboarding: a placement test for who knows some of the course. */
+  private static Button placementButton(Turn turn) {
+    return new Button(
+        turn.text("button.placement"), new Payload.RunCommand(BotCommand.PLACEMENT).token());
   }
 
   private static List<List<Button>> languageButtons() {

@@ -6,6 +6,7 @@ import io.studybot.core.study.CompletedTopic;
 import io.studybot.core.study.Enrollment;
 import io.studybot.core.study.LanguageConverter;
 import io.studybot.core.study.Learner;
+import io.studybot.core.study.Placement;
 import io.studybot.core.study.PlatformAccount;
 import io.studybot.core.study.QuestionCard;
 import io.studybot.core.study.Quiz;
@@ -81,6 +82,7 @@ public final class Database implements AutoCloseable {
           StudyGroup.class,
           Enrollment.class,
           CompletedTopic.class,
+          Placement.class,
           Quiz.class,
           QuizQuestion.class,
           QuizAttempt.class,

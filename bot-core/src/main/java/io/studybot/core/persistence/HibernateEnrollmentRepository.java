@@ -3,6 +3,7 @@ package io.studybot.core.persistence;
 import io.studybot.core.study.CompletedTopic;
 import io.studybot.core.study.Enrollment;
 import io.studybot.core.study.EnrollmentRepository;
+import io.studybot.core.study.Placement;
 import io.studybot.core.study.StudyOwner;
 import java.time.Instant;
 import java.util.HashSet;
@@ -49,8 +50,60 @@ final class HibernateEnrollmentRepository implements EnrollmentRepository {
 
   @Override
   public void markCompleted(long enrollmentId, String topicId, Instant now) {
-    if (!completedTopics(enrollmentId).contains(topicId)) {
+    Optional<CompletedTopic> done = completed(enrollmentId, topicId);
+    if (done.isEmpty()) {
       session.persist(new CompletedTopic(enrollmentId, topicId, now));
+    } else if (done.get().isTestedOut()) {
+      done.get().studied(now);
     }
+  }
+
+  @Override
+  public void markTestedOut(long enrollmentId, String topicId, Instant now) {
+    if (completed(enrollmentId, topicId).isEmpty()) {
+      session.persist(CompletedTopic.testedOut(enrollmentId, topicId, now));
+    }
+  }
+
+  @Override
+  public Set<String> testedOutTopics(long enrollmentId) {
+    return new HashSet<>(
+        session
+            .createSelectionQuery(
+                "select c.topicId from CompletedTopic c"
+                    + " where c.enrollmentId = :enrollment and c.testedOut",
+                String.class)
+            .setParameter("enrollment", enrollmentId)
+            .getResultList());
+  }
+
+  private Optional<CompletedTopic> completed(long enrollmentId, String topicId) {
+    return session
+        .createSelectionQuery(
+            "from CompletedTopic c where c.enrollmentId = :enrollment and c.topicId = :topic",
+            CompletedTopic.class)
+        .setParameter("enrollment", enrollmentId)
+        .setParameter("topic", topicId)
+        .uniqueResultOptional();
+  }
+
+  @Override
+  public Optional<Placement> placement(long enrollmentId) {
+    return session
+        .createSelectionQuery(
+            "from Placement p where p.enrollmentId = :enrollment", Placement.class)
+        .setParameter("enrollment", enrollmentId)
+        .uniqueResultOptional();
+  }
+
+  @Override
+  public Placement startPlacement(Placement placement) {
+    Optional<Placement> previous = placement(placement.enrollmentId());
+    if (previous.isPresent()) {
+      session.remove(previous.get());
+      session.flush(); // the new row takes the old one's unique enrollment
+    }
+    session.persist(placement);
+    return placement;
   }
 }

@@ -53,8 +53,8 @@ final class LearnerMerge {
       EnrollmentRow kept = staying.get(0);
       execute(
           connection,
-          "insert into completed_topic (enrollment_id, topic_id, completed_at)"
-              + " select ?, c.topic_id, c.completed_at from completed_topic c"
+          "insert into completed_topic (enrollment_id, topic_id, completed_at, tested_out)"
+              + " select ?, c.topic_id, c.completed_at, c.tested_out from completed_topic c"
               + " where c.enrollment_id = ? and not exists (select 1 from completed_topic o"
               + " where o.enrollment_id = ? and o.topic_id = c.topic_id)",
           kept.id(),

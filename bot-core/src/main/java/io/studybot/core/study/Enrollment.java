@@ -62,6 +62,11 @@ public class Enrollment extends StoredEntity {
     position++;
   }
 
+  /** Moves the course on to a later topic, as a placement test does; never back. */
+  public void moveForwardTo(int later) {
+    position = Math.max(position, later);
+  }
+
   /**
    * The course moves on one topic a day: the first lesson (timed or /today) on a later local day
    * than the last one advances the position first; a repeated one on the same day does not, nor

@@ -26,7 +26,8 @@ class PayloadTest {
             new Payload.AskSetting(Payload.Setting.ZONE),
             new Payload.Forget(true),
             new Payload.Forget(false),
-            new Payload.RunCommand(BotCommand.QUIZ));
+            new Payload.RunCommand(BotCommand.QUIZ),
+            new Payload.PlacementAnswer(9_007_199_254_740_993L, 14, 3));
 
     for (Payload payload : payloads) {
       assertThat(Payload.parse(payload.token())).as(payload.token()).contains(payload);
@@ -41,6 +42,7 @@ class PayloadTest {
     assertThat(new Payload.ChooseTime(Awaiting.QUIZ_TIME, "20:00").token()).isEqualTo("qt:20:00");
     assertThat(new Payload.AskSetting(Payload.Setting.LESSON).token()).isEqualTo("set:lesson");
     assertThat(new Payload.RunCommand(BotCommand.NEXT).token()).isEqualTo("cmd:next");
+    assertThat(new Payload.PlacementAnswer(7, 3, 1).token()).isEqualTo("pl:7:3:1");
   }
 
   @ParameterizedTest
@@ -61,6 +63,10 @@ class PayloadTest {
         "cmd:drop",
         "cmd:",
         "bogus:1",
+        "pl:1:2",
+        "pl:1:-1:0",
+        "pl:1:2:x",
+        "pl:1:2:3:4",
         ":value"
       })
   void aForgedOrTruncatedTokenIsNoPayload(String token) {

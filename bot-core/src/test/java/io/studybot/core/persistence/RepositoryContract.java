@@ -19,6 +19,7 @@ import io.studybot.core.study.DeliveredQuestion;
 import io.studybot.core.study.Enrollment;
 import io.studybot.core.study.LeaderboardRow;
 import io.studybot.core.study.Learner;
+import io.studybot.core.study.Placement;
 import io.studybot.core.study.QuestionCard;
 import io.studybot.core.study.QuestionRef;
 import io.studybot.core.study.Quiz;
@@ -182,6 +183,8 @@ abstract class RepositoryContract {
                     repos.quizzes().add(quiz(enrollment, ADA_CHAT), List.of(ref("t1", "q1")));
                 repos.quizzes().recordAnswer(answer(questions.get(0), learner, 1, true));
                 repos.enrollments().markCompleted(enrollment.id(), "t1", NOW);
+                repos.enrollments().markTestedOut(enrollment.id(), "t2", NOW);
+                repos.enrollments().startPlacement(new Placement(enrollment.id(), 3, NOW));
                 repos.cards().add(new QuestionCard(learner.id(), "course", "t1", "q1", card(NOW)));
                 repos.schedules().save(lessonSchedule(learner.owner()));
                 return learner.id();
@@ -202,6 +205,7 @@ abstract class RepositoryContract {
               "quiz",
               "quiz_attempt",
               "completed_topic",
+              "placement",
               "review_card",
               "delivery_schedule",
               "outbox")) {
@@ -280,6 +284,99 @@ abstract class RepositoryContract {
             assertThat(enrollment.owner()).isEqualTo(learner.owner());
             assertThat(repos.enrollments().completedTopics(enrollmentId)).containsExactly("t1");
             assertThat(repos.enrollments().find(learner.owner(), "other")).isEmpty();
+            return null;
+          });
+    }
+
+    @Test
+    void aTestedOutTopicCountsAsDoneAndAsStudiedOnceItsQuizIsFinished() {
+      long enrollmentId =
+          tx(
+              repos -> {
+                Learner learner = repos.learners().add(learner("A"), Platform.TELEGRAM, "1");
+                Enrollment enrollment = enroll(repos, learner.owner());
+                repos.enrollments().markCompleted(enrollment.id(), "t1", NOW);
+                repos.enrollments().markTestedOut(enrollment.id(), "t1", NOW); // studied stays
+                repos.enrollments().markTestedOut(enrollment.id(), "t2", NOW);
+                repos.enrollments().markTestedOut(enrollment.id(), "t3", NOW);
+                repos.enrollments().markTestedOut(enrollment.id(), "t3", NOW);
+                enrollment.moveForwardTo(3);
+                enrollment.moveForwardTo(1); // never back
+                return enrollment.id();
+              });
+      tx(
+          repos -> {
+            assertThat(repos.enrollments().completedTopics(enrollmentId))
+                .containsExactlyInAnyOrder("t1", "t2", "t3");
+            assertThat(repos.enrollments().testedOutTopics(enrollmentId))
+                .containsExactlyInAnyOrder("t2", "t3");
+            repos.enrollments().markCompleted(enrollmentId, "t2", NOW.plusSeconds(60));
+            return null;
+          });
+      tx(
+          repos -> {
+            assertThat(repos.enrollments().testedOutTopics(enrollmentId)).containsExactly("t3");
+            assertThat(repos.enrollments().completedTopics(enrollmentId)).hasSize(3);
+            Learner learner = repos.learners().byAccount(Platform.TELEGRAM, "1").get();
+            assertThat(repos.enrollments().find(learner.owner(), "course").get().position())
+                .isEqualTo(3);
+            return null;
+          });
+    }
+
+    @Test
+    void aPlacementKeepsItsSearchAndTheQuestionOnScreenAndANewOneReplacesIt() {
+      long[] ids =
+          tx(
+              repos -> {
+                Learner learner = repos.learners().add(learner("A"), Platform.TELEGRAM, "1");
+                Enrollment enrollment = enroll(repos, learner.owner());
+                assertThat(repos.enrollments().placement(enrollment.id())).isEmpty();
+                Placement placement =
+                    repos.enrollments().startPlacement(new Placement(enrollment.id(), 40, NOW));
+                placement.show("t20", "q1");
+                return new long[] {enrollment.id(), placement.id()};
+              });
+      tx(
+          repos -> {
+            Placement placement = repos.enrollments().placement(ids[0]).get();
+            assertThat(placement.id()).isEqualTo(ids[1]);
+            assertThat(placement.onScreen()).contains(new QuestionRef("t20", "q1", false));
+            assertThat(placement.low()).isZero();
+            assertThat(placement.high()).isEqualTo(39);
+            assertThat(placement.probe()).isEqualTo(19);
+            placement.answer(true, 2);
+            placement.show("t20", "q2");
+            return null;
+          });
+      tx(
+          repos -> {
+            Placement placement = repos.enrollments().placement(ids[0]).get();
+            assertThat(placement.asked()).isEqualTo(1);
+            assertThat(placement.probeAsked()).isEqualTo(1);
+            placement.answer(true, 2);
+            assertThat(placement.low()).isEqualTo(20);
+            placement.finish(NOW);
+            return null;
+          });
+      long second =
+          tx(
+              repos -> {
+                Placement placement = repos.enrollments().placement(ids[0]).get();
+                assertThat(placement.finished()).isTrue();
+                assertThat(placement.onScreen()).isEmpty();
+                assertThat(placement.answeredRight()).isEqualTo(2);
+                return repos
+                    .enrollments()
+                    .startPlacement(new Placement(ids[0], 40, NOW.plusSeconds(60)))
+                    .id();
+              });
+      tx(
+          repos -> {
+            Placement placement = repos.enrollments().placement(ids[0]).get();
+            assertThat(placement.id()).isEqualTo(second).isNotEqualTo(ids[1]);
+            assertThat(placement.asked()).isZero();
+            assertThat(placement.finished()).isFalse();
             return null;
           });
     }

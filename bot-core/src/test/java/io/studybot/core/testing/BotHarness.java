@@ -92,11 +92,17 @@ public final class BotHarness implements AutoCloseable {
     return gateway.sentTo(chat).stream()
         .map(FakeChatGateway.Sent::buttons)
         .filter(buttons -> !buttons.isEmpty() && buttons.get(0).payload().startsWith("a:"))
-        .map(
-            buttons ->
-                buttons.stream()
-                    .sorted(java.util.Comparator.comparingInt(BotHarness::choiceOf))
-                    .toList())
+        .map(BotHarness::inCurriculumOrder)
+        .toList();
+  }
+
+  /**
+   * Answer buttons (whose token ends in the choice's curriculum index) in the curriculum's order,
+   * whatever order the delivery showed them in.
+   */
+  public static List<Button> inCurriculumOrder(List<Button> buttons) {
+    return buttons.stream()
+        .sorted(java.util.Comparator.comparingInt(BotHarness::choiceOf))
         .toList();
   }
 
