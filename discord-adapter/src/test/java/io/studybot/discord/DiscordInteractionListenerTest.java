@@ -127,7 +127,8 @@ class DiscordInteractionListenerTest {
   void aPressOnAnExpiredQuizGetsAPersonalNoteAndChangesNothing() {
     listener.onSlashCommandInteraction(discord.slash("quiz", Map.of(), serverChannel("700")));
     String answer = firstAnswerButton();
-    listener.onSlashCommandInteraction(discord.slash("skip", Map.of(), serverChannel("700")));
+    listener.onSlashCommandInteraction(
+        discord.slash("skip", Map.of(), serverChannelAsManager("700")));
     int before = discord.shown.size();
 
     listener.onButtonInteraction(discord.press(answer, "9001", serverChannel("700")));
