@@ -236,34 +236,28 @@ final class HibernateQuizRepository implements QuizRepository {
             + " and qq.quizId = q.id and q.chat.platform = :platform and q.chat.chatId = :chat"
             + " and a.choice >= 0 and a.answeredAt >= :from and a.answeredAt < :to";
     List<GroupWeek.Member> members =
-        session
-            .createSelectionQuery(
+        inWeek(
                 "select l.displayName, count(a), sum(case when a.correct then 1 else 0 end)"
                     + inWeek.replace(" where ", ", Learner l where l.id = a.learnerId and ")
                     + " and l.hidden = false group by l.id, l.displayName"
                     + " order by count(a) desc, l.displayName",
-                Object[].class)
-            .setParameter("platform", group.platform())
-            .setParameter("chat", group.id())
-            .setParameter("from", from)
-            .setParameter("to", to)
-            .getResultList()
+                Object[].class,
+                group,
+                from,
+                to)
             .stream()
             .map(row -> new GroupWeek.Member((String) row[0], number(row[1]), number(row[2])))
             .toList();
     List<GroupWeek.QuestionStats> questions =
-        session
-            .createSelectionQuery(
+        inWeek(
                 "select qq.topicId, qq.questionId, count(a),"
                     + " sum(case when a.correct then 1 else 0 end)"
                     + inWeek
                     + " group by qq.topicId, qq.questionId",
-                Object[].class)
-            .setParameter("platform", group.platform())
-            .setParameter("chat", group.id())
-            .setParameter("from", from)
-            .setParameter("to", to)
-            .getResultList()
+                Object[].class,
+                group,
+                from,
+                to)
             .stream()
             .map(
                 row ->
@@ -272,18 +266,26 @@ final class HibernateQuizRepository implements QuizRepository {
             .toList();
     Set<String> topics =
         new HashSet<>(
-            session
-                .createSelectionQuery(
-                    "select distinct q.topicId from Quiz q where q.chat.platform = :platform"
-                        + " and q.chat.chatId = :chat and q.review = false"
-                        + " and q.createdAt >= :from and q.createdAt < :to",
-                    String.class)
-                .setParameter("platform", group.platform())
-                .setParameter("chat", group.id())
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .getResultList());
+            inWeek(
+                "select distinct q.topicId from Quiz q where q.chat.platform = :platform"
+                    + " and q.chat.chatId = :chat and q.review = false"
+                    + " and q.createdAt >= :from and q.createdAt < :to",
+                String.class,
+                group,
+                from,
+                to));
     return new GroupWeek(members, topics, questions);
+  }
+
+  /** A query about one group chat between two instants. */
+  private <T> List<T> inWeek(String hql, Class<T> type, ChatRef group, Instant from, Instant to) {
+    return session
+        .createSelectionQuery(hql, type)
+        .setParameter("platform", group.platform())
+        .setParameter("chat", group.id())
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .getResultList();
   }
 
   private static long number(Object value) {
