@@ -82,6 +82,7 @@ final class TelegramUpdateHandler {
   /** Tells the core whether the sender administers the group, where the command needs it. */
   private IncomingEvent withAdminWord(IncomingEvent event) {
     if (event instanceof IncomingEvent.Command command
+        && !command.senderIsChatAdmin()
         && TelegramChatAdmins.matters(command.name(), command.chat())
         && admins.isAdmin(command.chat(), command.user())) {
       return command.asChatAdmin();

@@ -45,21 +45,43 @@ final class TelegramUpdateMapper {
   }
 
   private Optional<Inbound> message(Message message) {
-    if (!message.hasText()
-        || message.getFrom() == null
-        || Boolean.TRUE.equals(message.getFrom().getIsBot())) {
+    Optional<ChatRef> chat = chat(message.getChat());
+    if (!message.hasText() || message.getFrom() == null || chat.isEmpty()) {
       return Optional.empty();
     }
-    Optional<ChatRef> chat = chat(message.getChat());
-    if (chat.isEmpty()) {
+    boolean anonymousAdmin = isAnonymousAdmin(message);
+    if (Boolean.TRUE.equals(message.getFrom().getIsBot()) && !anonymousAdmin) {
       return Optional.empty();
     }
     String text = message.getText();
     if (isForAnotherBot(text)) {
       return Optional.empty();
     }
-    IncomingEvent event = IncomingEvent.parse(user(message.getFrom()), chat.get(), text);
+    PlatformUser sender =
+        anonymousAdmin ? anonymousAdmin(message.getChat()) : user(message.getFrom());
+    IncomingEvent event = IncomingEvent.parse(sender, chat.get(), text);
+    if (anonymousAdmin && event instanceof IncomingEvent.Command command) {
+      event = command.asChatAdmin(); // only a group's admins can post as the group itself
+    }
     return Optional.of(new Inbound(event, Optional.empty()));
+  }
+
+  /** A message the group sends as itself comes from one of its admins, writing anonymously. */
+  private static boolean isAnonymousAdmin(Message message) {
+    Chat senderChat = message.getSenderChat();
+    return senderChat != null
+        && senderChat.getId() != null
+        && senderChat.getId().equals(message.getChat().getId());
+  }
+
+  /** Anonymous admins are one person to the bot: the group's admins, named after the group. */
+  private static PlatformUser anonymousAdmin(Chat group) {
+    String title = blankToEmpty(group.getTitle());
+    return new PlatformUser(
+        Platform.TELEGRAM,
+        "admins-of-" + group.getId(),
+        title.isEmpty() ? "Group admins" : title + " admins",
+        Optional.empty());
   }
 
   private Optional<Inbound> buttonPress(CallbackQuery query) {

@@ -158,6 +158,25 @@ class TelegramUpdateHandlerTest {
   }
 
   @Test
+  void anAnonymousAdminIsAnAdminWithoutALookup() throws IOException {
+    handler.handle(
+        JSON.readValue(
+            ("{'update_id': 30, 'message': {'message_id': 9, 'date': 1700000000,"
+                    + " 'from': {'id': 1087968824, 'is_bot': true, 'first_name': 'Group'},"
+                    + " 'sender_chat': {'id': -500, 'type': 'group', 'title': 'S'},"
+                    + " 'chat': {'id': -500, 'type': 'group', 'title': 'S'},"
+                    + " 'text': '/unsubscribe'}}")
+                .replace('\'', '"'),
+            Update.class));
+
+    assertThat(received)
+        .singleElement()
+        .satisfies(
+            event -> assertThat(((IncomingEvent.Command) event).senderIsChatAdmin()).isTrue());
+    assertThat(api.calls("getChatMember")).isEmpty();
+  }
+
+  @Test
   void otherCommandsCostNoAdminLookup() throws IOException {
     handler.handle(command(19, "/quiz", "{'id': -500, 'type': 'group', 'title': 'S'}"));
     handler.handle(command(20, "/subscribe"));

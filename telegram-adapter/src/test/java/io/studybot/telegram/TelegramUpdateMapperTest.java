@@ -103,6 +103,30 @@ class TelegramUpdateMapperTest {
   }
 
   @Test
+  void anAnonymousAdminsCommandIsAnAdminsCommandAndAnotherChannelsIsIgnored() throws Exception {
+    String anonymous =
+        "{'update_id': 3, 'message': {'message_id': 7, 'date': 1700000000,"
+            + " 'from': {'id': 1087968824, 'is_bot': true, 'first_name': 'Group',"
+            + " 'username': 'GroupAnonymousBot'}, 'sender_chat': "
+            + "SENDER"
+            + ", 'chat': "
+            + GROUP
+            + ", 'text': '/subscribe 08:00'}}";
+
+    IncomingEvent event =
+        mapper.map(update(anonymous.replace("SENDER", GROUP))).orElseThrow().event();
+
+    assertThat(event).isInstanceOf(IncomingEvent.Command.class);
+    IncomingEvent.Command command = (IncomingEvent.Command) event;
+    assertThat(command.senderIsChatAdmin()).isTrue();
+    assertThat(command.name()).isEqualTo("subscribe");
+    assertThat(command.user().externalId()).isEqualTo("admins-of--500");
+    assertThat(command.user().displayName()).isEqualTo("Study admins");
+    String channel = "{'id': -100777, 'type': 'channel', 'title': 'News'}";
+    assertThat(mapper.map(update(anonymous.replace("SENDER", channel)))).isEmpty();
+  }
+
+  @Test
   void aCallbackQueryIsAButtonPressOnItsMessage() throws Exception {
     Update update =
         update(
