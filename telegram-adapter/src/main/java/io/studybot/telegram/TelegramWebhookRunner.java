@@ -112,8 +112,9 @@ final class TelegramWebhookRunner implements TelegramWebhookBot, AutoCloseable {
     try {
       update = json.readValue(ctx.bodyAsBytes(), Update.class);
     } catch (IOException e) {
-      log.warn("Refused a webhook request that is not an update: {}", e.getMessage());
-      ctx.status(400).result("not an update");
+      // Telegram retries anything but a 2xx for ever: one it cannot be helped with is dropped.
+      log.warn("Dropped a webhook request that is not an update: {}", e.getMessage());
+      ctx.status(200).result("not an update");
       return;
     }
     consumeUpdate(update);
