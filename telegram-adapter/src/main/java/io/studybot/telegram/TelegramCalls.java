@@ -4,6 +4,7 @@ import io.studybot.core.chat.DeliveryException;
 import io.studybot.core.schedule.Sleeper;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.PartialBotApiMethod;
@@ -100,15 +101,38 @@ final class TelegramCalls {
     return new Refused(method.getMethod(), answer.errorCode(), answer.description());
   }
 
-  /** The Bot API refused a call; 403 (blocked, kicked) is permanent. */
+  /**
+   * The Bot API refused a call. 403 (blocked, kicked) is permanent, and so are the 400s that say
+   * the chat itself is out of reach: retrying those every day changes nothing.
+   */
   static final class Refused extends DeliveryException {
+    /** Telegram's own descriptions of a chat the bot cannot write to (lower case). */
+    private static final List<String> CHAT_GONE =
+        List.of(
+            "chat not found",
+            "not enough rights to send",
+            "chat_write_forbidden",
+            "have no rights to send a message",
+            "user is deactivated",
+            "bot was kicked",
+            "topic_closed",
+            "message thread not found");
+
     private final int errorCode;
     private final String description;
 
     Refused(String method, int errorCode, String description) {
-      super(method + " refused: " + errorCode + " " + description, errorCode == 403, null);
+      super(
+          method + " refused: " + errorCode + " " + description,
+          permanent(errorCode, description),
+          null);
       this.errorCode = errorCode;
       this.description = description;
+    }
+
+    private static boolean permanent(int errorCode, String description) {
+      String said = description.toLowerCase(java.util.Locale.ROOT);
+      return errorCode == 403 || (errorCode == 400 && CHAT_GONE.stream().anyMatch(said::contains));
     }
 
     int errorCode() {

@@ -96,6 +96,23 @@ class TelegramCallsTest {
     assertThat(api.calls("sendMessage")).hasSize(1);
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "Bad Request: chat not found",
+        "Bad Request: not enough rights to send text messages to the chat",
+        "Bad Request: CHAT_WRITE_FORBIDDEN",
+        "Bad Request: TOPIC_CLOSED",
+        "Bad Request: message thread not found"
+      })
+  void aBadRequestSayingTheChatIsOutOfReachIsPermanent(String description) {
+    api.fail("sendMessage", 400, description);
+
+    assertThatThrownBy(() -> calls.execute(hello()))
+        .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.permanent()).isTrue());
+    assertThat(api.calls("sendMessage")).hasSize(1);
+  }
+
   @Test
   void anAcceptedSendWhoseResultDoesNotParseIsDeliveredOnce() {
     // telegram-test-api answers with a date in milliseconds, beyond telegrambots' Integer.
