@@ -91,9 +91,23 @@ final class AnswerFlow {
         questions.verdict(question, delivered.question().id(), choice, turn.language());
     OutgoingMessage message = OutgoingMessage.of(verdict);
     turn.reply(turn.inGroup() ? message.personal() : message.replacing(press.messageId()));
+    if (turn.inGroup()) {
+      copyToPrivateChat(turn, message);
+    }
     if (outcome.quizFinished()) {
       finish(turn, delivered.quiz(), outcome);
     }
+  }
+
+  /**
+   * A verdict in a group shows as a short popup on some platforms, too short for the explanation; a
+   * member who has a private chat with the bot on that platform gets it whole there.
+   */
+  private static void copyToPrivateChat(Turn turn, OutgoingMessage verdict) {
+    turn.learner
+        .homeChat()
+        .filter(home -> home.platform() == turn.chat().platform())
+        .ifPresent(home -> turn.replyIn(home, verdict));
   }
 
   /** The learner answered every question: the day counts for the streak and the topic is done. */

@@ -154,6 +154,11 @@ final class Turn {
     replies.add(new Reply(event.chat(), message));
   }
 
+  /** A message to another chat than the event's, such as the learner's private chat. */
+  void replyIn(ChatRef chat, OutgoingMessage message) {
+    replies.add(new Reply(chat, message));
+  }
+
   void say(String key, Object... args) {
     reply(OutgoingMessage.text(text(key, args)));
   }

@@ -73,6 +73,28 @@ class ConversationTest {
   }
 
   @Test
+  void aMemberWhoTalksToTheBotPrivatelyGetsTheWholeVerdictOfAGroupAnswerThere() {
+    ChatRef study = group("-8");
+    PlatformUser bob = user("102", "Bob", "en");
+    harness.type(alice, "/help"); // Alice has a private chat with the bot; Bob does not
+    harness.type(bob, study, "/quiz");
+    List<Button> first = harness.questionButtons(study).get(0);
+
+    harness.press(alice, study, first.get(TestCurriculum.RIGHT).payload());
+    harness.press(bob, study, first.get(TestCurriculum.WRONG).payload());
+
+    assertThat(harness.lastText(aliceChat)).contains("✅ Right:", "Because B is right.");
+    assertThat(harness.gateway.sentTo(privateChat(bob))).isEmpty();
+    assertThat(harness.gateway.sentTo(study))
+        .filteredOn(sent -> sent.text().contains("Because B is right."))
+        .hasSize(2)
+        .allSatisfy(
+            sent ->
+                assertThat(sent.message().visibility())
+                    .isEqualTo(OutgoingMessage.Visibility.PERSONAL));
+  }
+
+  @Test
   void helpListsTheCatalogsCommandsForTheKindOfChat() {
     harness.type(alice, "/help");
     assertThat(harness.lastText(aliceChat))
