@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -39,6 +40,16 @@ public record Curriculum(
     return position >= 0 && position < topics.size()
         ? Optional.of(topics.get(position))
         : Optional.empty();
+  }
+
+  /** The index of the phase that holds the topic, if any does. */
+  public OptionalInt phaseIndexOf(Topic topic) {
+    for (int i = 0; i < phases.size(); i++) {
+      if (phases.get(i).topics().contains(topic)) {
+        return OptionalInt.of(i);
+      }
+    }
+    return OptionalInt.empty();
   }
 
   public Map<String, Topic> topicsById() {

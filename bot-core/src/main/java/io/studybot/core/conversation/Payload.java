@@ -134,34 +134,35 @@ sealed interface Payload {
   }
 
   private static Optional<Payload> answer(String value) {
-    String[] parts = value.split(":", -1);
-    if (parts.length != 2) {
-      return Optional.empty();
-    }
-    try {
-      long question = Long.parseLong(parts[0]);
-      int choice = Integer.parseInt(parts[1]);
-      return choice < 0 ? Optional.empty() : Optional.of(new Answer(question, choice));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
+    return numbers(value, 2).map(n -> new Answer(n[0], (int) n[1]));
   }
 
   private static Optional<Payload> placementAnswer(String value) {
+    return numbers(value, 3).map(n -> new PlacementAnswer(n[0], (int) n[1], (int) n[2]));
+  }
+
+  /**
+   * Exactly {@code count} colon-separated numbers, none negative, all after the first within an
+   * {@code int}; empty for anything else.
+   */
+  private static Optional<long[]> numbers(String value, int count) {
     String[] parts = value.split(":", -1);
-    if (parts.length != 3) {
+    if (parts.length != count) {
       return Optional.empty();
     }
+    long[] numbers = new long[count];
     try {
-      long placement = Long.parseLong(parts[0]);
-      int asked = Integer.parseInt(parts[1]);
-      int choice = Integer.parseInt(parts[2]);
-      return asked < 0 || choice < 0
-          ? Optional.empty()
-          : Optional.of(new PlacementAnswer(placement, asked, choice));
+      numbers[0] = Long.parseLong(parts[0]);
+      for (int i = 1; i < count; i++) {
+        numbers[i] = Integer.parseInt(parts[i]);
+        if (numbers[i] < 0) {
+          return Optional.empty();
+        }
+      }
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
+    return Optional.of(numbers);
   }
 
   private static Optional<Setting> setting(String value) {

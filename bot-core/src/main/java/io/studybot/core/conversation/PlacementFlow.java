@@ -1,7 +1,6 @@
 package io.studybot.core.conversation;
 
 import io.studybot.content.Language;
-import io.studybot.content.Phase;
 import io.studybot.content.Question;
 import io.studybot.content.Topic;
 import io.studybot.core.chat.IncomingEvent;
@@ -13,6 +12,7 @@ import io.studybot.core.study.Placement;
 import io.studybot.core.study.QuestionRef;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * /placement: a short adaptive test that finds where in the course a learner should start. It walks
@@ -134,12 +134,10 @@ final class PlacementFlow {
 
   /** The title of the topic's phase, so the learner sees the test move through the course. */
   private static String phaseOf(Turn turn, Topic topic) {
-    for (Phase phase : turn.curriculum.phases()) {
-      if (phase.topics().contains(topic)) {
-        return phase.title().in(turn.language());
-      }
-    }
-    return "";
+    OptionalInt phase = turn.curriculum.phaseIndexOf(topic);
+    return phase.isEmpty()
+        ? ""
+        : turn.curriculum.phases().get(phase.getAsInt()).title().in(turn.language());
   }
 
   private OutgoingMessage render(Turn turn, Placement placement, String phase, Question question) {

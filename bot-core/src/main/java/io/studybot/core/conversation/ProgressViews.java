@@ -212,12 +212,7 @@ final class ProgressViews {
     }
     int position = Math.min(enrollment.position(), turn.curriculum.topics().size() - 1);
     Topic current = turn.curriculum.topics().get(position);
-    for (int i = 0; i < phases.size(); i++) {
-      if (phases.get(i).topics().contains(current)) {
-        return i;
-      }
-    }
-    return 0;
+    return turn.curriculum.phaseIndexOf(current).orElse(0);
   }
 
   private static List<RichText.Span> line(String text) {

@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Onboarding (/start) and /settings: language, time zone, lesson and quiz times. Choices come as
@@ -28,10 +29,10 @@ final class SettingsFlow {
   private static final List<String> TIME_CHOICES =
       List.of("07:00", "08:00", "09:00", "12:00", "18:00", "20:00", "21:00");
 
-  private final java.util.function.Consumer<Turn> onboarded;
+  private final Consumer<Turn> onboarded;
 
   /** {@code onboarded} runs when the guided set-up ends: it begins the learner's first day. */
-  SettingsFlow(java.util.function.Consumer<Turn> onboarded) {
+  SettingsFlow(Consumer<Turn> onboarded) {
     this.onboarded = onboarded;
   }
 

@@ -153,14 +153,12 @@ final class StudyFlow {
   }
 
   private void resendUnanswered(Turn turn, Quiz quiz, Topic topic) {
-    int count = turn.quizzes.questionsOf(quiz.id()).size();
+    List<QuizQuestion> all = turn.quizzes.questionsOf(quiz.id());
     turn.say("quiz.resume", topic.title().in(turn.language()));
     List<QuizQuestion> toSend =
-        turn.isGroupDelivery()
-            ? turn.quizzes.questionsOf(quiz.id())
-            : turn.quizzes.unanswered(quiz.id(), turn.learner.id());
+        turn.isGroupDelivery() ? all : turn.quizzes.unanswered(quiz.id(), turn.learner.id());
     for (QuizQuestion question : toSend) {
-      send(turn, question, count);
+      send(turn, question, all.size());
     }
   }
 

@@ -44,7 +44,7 @@ class LinkingConversationTest {
     answerTodaysQuiz(onDiscord, discordChat, TestCurriculum.WRONG); // topic 3 done on Discord
 
     String code = linkCode(onTelegram);
-    harness.type(onDiscord, "/link " + code.toLowerCase());
+    harness.type(onDiscord, "/link " + code.toLowerCase(java.util.Locale.ROOT));
 
     assertThat(harness.lastText(discordChat)).contains("Linked");
     harness.type(onDiscord, "/progress");
