@@ -4,8 +4,10 @@ import io.studybot.content.Curriculum;
 import io.studybot.content.Language;
 import io.studybot.core.chat.BotCommand;
 import io.studybot.core.chat.ChatKind;
+import io.studybot.core.chat.ChatRef;
 import io.studybot.core.chat.IncomingEvent;
 import io.studybot.core.chat.OutgoingMessage;
+import io.studybot.core.chat.Platform;
 import io.studybot.core.chat.PlatformUser;
 import io.studybot.core.chat.Reply;
 import io.studybot.core.i18n.Messages;
@@ -94,7 +96,7 @@ final class Conversation {
    * quiz, or the notice to a silent learner. Nothing when its owner left or stopped it.
    */
   List<Reply> deliver(OutboxEntry entry, Repositories repositories, Instant now) {
-    IncomingEvent event = scheduledEvent(entry, entry.kind().name());
+    IncomingEvent event = scheduledEvent(entry.chat(), entry.kind().name());
     if (entry.owner().isLearner()) {
       return repositories
           .learners()
@@ -155,36 +157,67 @@ final class Conversation {
   }
 
   /** The event a turn needs when the scheduler, not a person, starts it. */
-  private static IncomingEvent scheduledEvent(OutboxEntry entry, String name) {
+  private static IncomingEvent scheduledEvent(ChatRef chat, String name) {
     PlatformUser scheduler =
-        new PlatformUser(entry.chat().platform(), "scheduler", "StudyBot", Optional.empty());
-    return new IncomingEvent.Command(scheduler, entry.chat(), name, List.of());
+        new PlatformUser(chat.platform(), "scheduler", "StudyBot", Optional.empty());
+    return new IncomingEvent.Command(scheduler, chat, name, List.of());
   }
 
   /**
    * The platform refused for good: the learner is treated as gone quiet, a group as unsubscribed.
    */
   void stopDeliveries(OutboxEntry entry, Repositories repositories, Instant now) {
-    IncomingEvent event = scheduledEvent(entry, "stop");
+    IncomingEvent event = scheduledEvent(entry.chat(), "stop");
     if (entry.owner().isLearner()) {
       repositories
           .learners()
           .find(entry.owner().id())
-          .ifPresent(
-              learner -> {
-                learner.setDormant(true);
-                Schedules.sync(turnFor(event, repositories, learner, now), learner);
-              });
+          .ifPresent(learner -> silence(learner, turnFor(event, repositories, learner, now)));
     } else {
       repositories
           .groups()
           .find(entry.owner().id())
-          .ifPresent(
-              group -> {
-                group.unsubscribe();
-                Schedules.sync(turnFor(event, repositories, group, now), group);
-              });
+          .ifPresent(group -> stop(group, turnFor(event, repositories, group, now), false));
     }
+  }
+
+  /** The bot can no longer write to this chat: its deliveries stop now. */
+  void chatGone(ChatRef chat, Repositories repositories, Instant now) {
+    IncomingEvent event = scheduledEvent(chat, "gone");
+    if (chat.isGroup()) {
+      repositories
+          .groups()
+          .byChat(chat)
+          .ifPresent(group -> stop(group, turnFor(event, repositories, group, now), true));
+    } else {
+      // A private chat's id is its user's: Telegram's and Discord's direct messages both say so.
+      repositories
+          .learners()
+          .byAccount(chat.platform(), chat.id())
+          .ifPresent(learner -> silence(learner, turnFor(event, repositories, learner, now)));
+    }
+  }
+
+  /** The bot left a whole server: each of its group chats stops as if the bot left it. */
+  void serverGone(Platform platform, String server, Repositories repositories, Instant now) {
+    for (StudyGroup group : repositories.groups().onServer(platform, server)) {
+      IncomingEvent event = scheduledEvent(group.chat(), "gone");
+      stop(group, turnFor(event, repositories, group, now), true);
+    }
+  }
+
+  private static void silence(Learner learner, Turn turn) {
+    learner.setDormant(true);
+    Schedules.sync(turn, learner);
+  }
+
+  private static void stop(StudyGroup group, Turn turn, boolean botRemoved) {
+    if (botRemoved) {
+      group.removed();
+    } else {
+      group.unsubscribe();
+    }
+    Schedules.sync(turn, group);
   }
 
   /** The person behind an account; a first contact creates them with defaults from the hint. */
@@ -202,6 +235,9 @@ final class Conversation {
   }
 
   private void command(Turn turn, IncomingEvent.Command command) {
+    if (turn.inGroup()) {
+      sayIfBackAfterRemoval(turn);
+    }
     Optional<BotCommand> known = BotCommand.named(command.name());
     if (known.isEmpty()) {
       turn.say("command.unknown", "/" + command.name());
@@ -240,6 +276,15 @@ final class Conversation {
       case UNLINK -> links.unlink(turn);
       case PRIVACY -> privacy.privacy(turn, args);
       case PLACEMENT -> placement.start(turn);
+    }
+  }
+
+  /** The bot was removed from this group and added again: its daily posts wait for /subscribe. */
+  private static void sayIfBackAfterRemoval(Turn turn) {
+    Optional<StudyGroup> group = turn.groups.byChat(turn.chat());
+    if (group.isPresent() && group.get().backAfterRemoval()) {
+      turn.speakFor(group.get().language(), group.get().zone());
+      turn.say("group.back");
     }
   }
 

@@ -34,6 +34,7 @@ final class GroupFlow {
     LocalTime quiz = times.size() < 2 ? group.quizTime() : times.get(1);
     ZoneId groupZone = zone.orElse(group.zone());
     group.subscribe(lesson, quiz, groupZone);
+    group.postIn(turn.chat().topic()); // subscribed in a forum topic: the posts go there
     turn.speakFor(group.language(), groupZone);
     Schedules.sync(turn, group);
     turn.say("subscribe.done", lesson, quiz, groupZone.getId());

@@ -3,8 +3,11 @@ package io.studybot.core.conversation;
 import io.studybot.content.Curriculum;
 import io.studybot.content.Language;
 import io.studybot.core.chat.ChatHandler;
+import io.studybot.core.chat.ChatLifecycle;
+import io.studybot.core.chat.ChatRef;
 import io.studybot.core.chat.IncomingEvent;
 import io.studybot.core.chat.OutgoingMessage;
+import io.studybot.core.chat.Platform;
 import io.studybot.core.chat.Reply;
 import io.studybot.core.i18n.Messages;
 import io.studybot.core.schedule.DeliveryPreparer;
@@ -20,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * a queued delivery. State changes commit before the replies are returned, so a reply never
  * announces something that was not stored.
  */
-public final class StudyBot implements ChatHandler, DeliveryPreparer {
+public final class StudyBot implements ChatHandler, ChatLifecycle, DeliveryPreparer {
   private static final Logger log = LoggerFactory.getLogger(StudyBot.class);
 
   private final StudyStore store;
@@ -66,6 +69,26 @@ public final class StudyBot implements ChatHandler, DeliveryPreparer {
     store.inTransaction(
         repositories -> {
           conversation.stopDeliveries(entry, repositories, clock.instant());
+          return null;
+        });
+  }
+
+  @Override
+  public void chatGone(ChatRef chat) {
+    log.info("{} chat {} is out of reach; its deliveries stop", chat.platform(), chat.id());
+    store.inTransaction(
+        repositories -> {
+          conversation.chatGone(chat, repositories, clock.instant());
+          return null;
+        });
+  }
+
+  @Override
+  public void serverGone(Platform platform, String server) {
+    log.info("{} server {} is out of reach; deliveries to its chats stop", platform, server);
+    store.inTransaction(
+        repositories -> {
+          conversation.serverGone(platform, server, repositories, clock.instant());
           return null;
         });
   }

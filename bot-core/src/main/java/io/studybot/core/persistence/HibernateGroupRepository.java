@@ -1,8 +1,10 @@
 package io.studybot.core.persistence;
 
 import io.studybot.core.chat.ChatRef;
+import io.studybot.core.chat.Platform;
 import io.studybot.core.study.GroupRepository;
 import io.studybot.core.study.StudyGroup;
+import java.util.List;
 import java.util.Optional;
 import org.hibernate.Session;
 
@@ -28,6 +30,17 @@ final class HibernateGroupRepository implements GroupRepository {
   @Override
   public Optional<StudyGroup> find(long groupId) {
     return Optional.ofNullable(session.find(StudyGroup.class, groupId));
+  }
+
+  @Override
+  public List<StudyGroup> onServer(Platform platform, String server) {
+    return session
+        .createSelectionQuery(
+            "from StudyGroup g where g.chat.platform = :platform and g.server = :server",
+            StudyGroup.class)
+        .setParameter("platform", platform)
+        .setParameter("server", server)
+        .getResultList();
   }
 
   @Override

@@ -43,20 +43,36 @@ final class JdbcColumns {
     setNullableLong(statement, learnerIndex + 1, owner.groupColumn());
   }
 
-  /** The chat from three columns in a row: platform, chat id, chat kind. */
+  /** The columns of a chat, in the order {@link #chat} reads and {@link #setChat} sets them. */
+  static final String CHAT_COLUMNS = "chat_platform, chat_id, chat_kind, chat_topic, chat_server";
+
+  /** The chat from the five {@link #CHAT_COLUMNS} in a row. */
   static ChatRef chat(ResultSet result, int platformColumn) throws SQLException {
     return new ChatRef(
         Platform.valueOf(result.getString(platformColumn)),
         result.getString(platformColumn + 1),
-        ChatKind.valueOf(result.getString(platformColumn + 2)));
+        ChatKind.valueOf(result.getString(platformColumn + 2)),
+        result.getString(platformColumn + 3),
+        result.getString(platformColumn + 4));
   }
 
-  /** Sets three parameters in a row: platform, chat id, chat kind. */
+  /** Sets the five {@link #CHAT_COLUMNS} as parameters in a row. */
   static void setChat(PreparedStatement statement, int platformIndex, ChatRef chat)
       throws SQLException {
     statement.setString(platformIndex, chat.platform().name());
     statement.setString(platformIndex + 1, chat.id());
     statement.setString(platformIndex + 2, chat.kind().name());
+    setNullableString(statement, platformIndex + 3, chat.topic());
+    setNullableString(statement, platformIndex + 4, chat.server());
+  }
+
+  private static void setNullableString(
+      PreparedStatement statement, int index, @Nullable String value) throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.VARCHAR);
+    } else {
+      statement.setString(index, value);
+    }
   }
 
   private static void setNullableLong(PreparedStatement statement, int index, @Nullable Long value)

@@ -31,9 +31,10 @@ public final class JdbcDispatchStore implements DispatchStore {
           + ScheduleRows.COLUMNS
           + " from delivery_schedule where active = true and next_due <= ? order by next_due limit ?";
   private static final String OUTBOX_COLUMNS =
-      "idempotency_key, learner_id, group_id, kind, local_date, chat_platform, chat_id, chat_kind,"
-          + " status, attempts, not_before, created_at";
-  private static final String OUTBOX_VALUES = "?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?";
+      "idempotency_key, learner_id, group_id, kind, local_date, "
+          + JdbcColumns.CHAT_COLUMNS
+          + ", status, attempts, not_before, created_at";
+  private static final String OUTBOX_VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?";
   private static final String OUTBOX_KEY = "idempotency_key";
   private final DataSource dataSource;
   private final SqlDialect dialect;
@@ -132,10 +133,10 @@ public final class JdbcDispatchStore implements DispatchStore {
         insert.setString(4, queued.kind().name());
         insert.setObject(5, queued.localDate());
         JdbcColumns.setChat(insert, 6, due.chat());
-        insert.setObject(9, utc(now));
-        insert.setObject(10, utc(now));
+        insert.setObject(11, utc(now));
+        insert.setObject(12, utc(now));
         if (!dialect.isPostgres()) {
-          insert.setString(11, queued.idempotencyKey());
+          insert.setString(13, queued.idempotencyKey());
         }
         insert.addBatch();
         pending++;

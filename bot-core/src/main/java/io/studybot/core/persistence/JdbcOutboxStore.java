@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
 /** The outbox in plain JDBC. */
 public final class JdbcOutboxStore implements OutboxStore {
   private static final String CLAIM =
-      "select id, learner_id, group_id, kind, local_date, chat_platform, chat_id, chat_kind, attempts"
-          + " from outbox where status = 'PENDING' and not_before <= ? order by not_before, id limit ?";
+      "select id, learner_id, group_id, kind, local_date, "
+          + JdbcColumns.CHAT_COLUMNS
+          + ", attempts from outbox where status = 'PENDING' and not_before <= ? order by not_before, id limit ?";
 
   private final DataSource dataSource;
   private final SqlDialect dialect;
@@ -74,7 +75,7 @@ public final class JdbcOutboxStore implements OutboxStore {
                   DeliveryKind.valueOf(result.getString(4)),
                   result.getObject(5, LocalDate.class),
                   JdbcColumns.chat(result, 6),
-                  result.getInt(9)));
+                  result.getInt(11)));
         }
       }
     }

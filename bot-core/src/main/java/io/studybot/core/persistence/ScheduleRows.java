@@ -25,14 +25,16 @@ import java.util.Optional;
  */
 final class ScheduleRows {
   static final String COLUMNS =
-      "id, learner_id, group_id, kind, zone, local_time, chat_platform, chat_id, chat_kind,"
-          + " active, next_due, last_local_date";
+      "id, learner_id, group_id, kind, zone, local_time, "
+          + JdbcColumns.CHAT_COLUMNS
+          + ", active, next_due, last_local_date";
   private static final String INSERT =
-      "insert into delivery_schedule (learner_id, group_id, kind, zone, local_time, chat_platform,"
-          + " chat_id, chat_kind, active, next_due) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "insert into delivery_schedule (learner_id, group_id, kind, zone, local_time, "
+          + JdbcColumns.CHAT_COLUMNS
+          + ", active, next_due) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String UPDATE =
       "update delivery_schedule set zone = ?, local_time = ?, chat_platform = ?, chat_id = ?,"
-          + " chat_kind = ?, active = ?, next_due = ? where id = ?";
+          + " chat_kind = ?, chat_topic = ?, chat_server = ?, active = ?, next_due = ? where id = ?";
 
   private static final String ADVANCE =
       "update delivery_schedule set next_due = ?, last_local_date = ?, active = ? where id = ?";
@@ -77,9 +79,9 @@ final class ScheduleRows {
         ZoneId.of(result.getString(5)),
         result.getObject(6, LocalTime.class),
         JdbcColumns.chat(result, 7),
-        result.getBoolean(10),
-        JdbcColumns.instant(result, 11),
-        Optional.ofNullable(result.getObject(12, LocalDate.class)));
+        result.getBoolean(12),
+        JdbcColumns.instant(result, 13),
+        Optional.ofNullable(result.getObject(14, LocalDate.class)));
   }
 
   static void save(Connection connection, DeliverySchedule schedule) throws SQLException {
@@ -88,9 +90,9 @@ final class ScheduleRows {
         update.setString(1, schedule.zone().getId());
         update.setObject(2, schedule.localTime());
         JdbcColumns.setChat(update, 3, schedule.chat());
-        update.setBoolean(6, schedule.active());
-        update.setObject(7, utc(schedule.nextDue()));
-        update.setLong(8, schedule.id().get());
+        update.setBoolean(8, schedule.active());
+        update.setObject(9, utc(schedule.nextDue()));
+        update.setLong(10, schedule.id().get());
         update.executeUpdate();
       }
       return;
@@ -101,8 +103,8 @@ final class ScheduleRows {
       insert.setString(4, schedule.zone().getId());
       insert.setObject(5, schedule.localTime());
       JdbcColumns.setChat(insert, 6, schedule.chat());
-      insert.setBoolean(9, schedule.active());
-      insert.setObject(10, utc(schedule.nextDue()));
+      insert.setBoolean(11, schedule.active());
+      insert.setObject(12, utc(schedule.nextDue()));
       insert.executeUpdate();
     }
   }
