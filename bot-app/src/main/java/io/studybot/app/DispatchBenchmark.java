@@ -26,7 +26,7 @@ final class DispatchBenchmark {
   }
 
   int run(List<String> args, DatabaseSettings base) {
-    int learners = learners(args);
+    int learners = BenchArgs.positive(args, "--learners", 100_000);
     String schema = "bench_" + System.currentTimeMillis();
     DatabaseSettings settings = BenchmarkDatabase.createScratchSchema(base, schema);
     try (Database database = Database.open(settings)) {
@@ -59,22 +59,5 @@ final class DispatchBenchmark {
     } finally {
       BenchmarkDatabase.dropScratchSchema(base, schema);
     }
-  }
-
-  private static int learners(List<String> args) {
-    int index = args.indexOf("--learners");
-    if (index < 0 || index + 1 >= args.size()) {
-      return 100_000;
-    }
-    try {
-      int count = Integer.parseInt(args.get(index + 1));
-      if (count > 0) {
-        return count;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new ConfigException(
-        "--learners: expected a positive whole number, got '" + args.get(index + 1) + "'");
   }
 }

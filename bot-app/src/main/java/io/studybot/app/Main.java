@@ -7,9 +7,12 @@ import io.studybot.content.CurriculumSource;
 import io.studybot.content.InvalidCurriculumException;
 import io.studybot.core.chat.ChatGateway;
 import io.studybot.core.chat.ChatGateways;
+import io.studybot.core.chat.Platform;
 import io.studybot.core.conversation.StudyBot;
 import io.studybot.core.conversation.StudyRules;
+import io.studybot.core.persistence.BenchmarkDatabase;
 import io.studybot.core.persistence.Database;
+import io.studybot.core.persistence.DatabaseSettings;
 import io.studybot.core.persistence.HibernateStudyStore;
 import io.studybot.core.persistence.JdbcDispatchStore;
 import io.studybot.core.persistence.JdbcOutboxStore;
@@ -18,9 +21,11 @@ import io.studybot.core.review.FsrsParameters;
 import io.studybot.core.schedule.DeliveryJobs;
 import io.studybot.core.schedule.Dispatcher;
 import io.studybot.core.schedule.OutboxSender;
-import io.studybot.core.schedule.Sleeper;
+import io.studybot.core.schedule.SendLoop;
+import io.studybot.core.schedule.SendScope;
 import io.studybot.discord.DiscordAdapter;
 import io.studybot.discord.DiscordSettings;
+import io.studybot.discord.ShardRange;
 import io.studybot.telegram.TelegramAdapter;
 import io.studybot.telegram.TelegramSettings;
 import java.io.BufferedReader;
@@ -29,6 +34,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -36,6 +42,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +56,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class Main {
   static final int BAD_SETTING = StartupFailure.BAD_SETTING;
+
+  /** Sends in flight at once: enough to keep a platform's rate with ~100 ms per call. */
+  private static final int SEND_WORKERS = 16;
+
+  /** How long the sender rests when the outbox is empty. */
+  private static final Duration SEND_REST = Duration.ofSeconds(1);
+
   private static final long FUZZ_SEED = 0x5747_4459_424f_5400L;
 
   private Main() {}
@@ -76,13 +93,14 @@ public final class Main {
     if (!args.isEmpty() && args.get(0).equals("content")) {
       return new ContentCommand(out, err).run(args.subList(1, args.size()));
     }
-    if (args.size() >= 2 && args.get(0).equals("bench") && args.get(1).equals("dispatch")) {
-      return bench(args.subList(2, args.size()), env, out);
+    if (args.size() >= 2 && args.get(0).equals("bench")) {
+      return bench(args.get(1), args.subList(2, args.size()), env, out);
     }
     if (!args.isEmpty()) {
       err.println(
           "usage: studybot | studybot content lint [DIR] | studybot content coverage [DIR]"
-              + " | studybot bench dispatch [--learners N]");
+              + " | studybot bench dispatch [--learners N]"
+              + " | studybot bench send [--rate N] [--learners N] [--groups N]");
       return BAD_SETTING;
     }
     AppConfig config = AppConfig.from(env);
@@ -92,16 +110,47 @@ public final class Main {
     return serve(config, env, out);
   }
 
-  private static int bench(List<String> args, Map<String, String> env, PrintStream out) {
+  private static int bench(
+      String which, List<String> args, Map<String, String> env, PrintStream out) {
     AppConfig config = AppConfig.from(env);
+    System.setProperty("studybot.dataDir", config.dataDir().toAbsolutePath().toString());
+    try {
+      return switch (which) {
+        case "dispatch" -> benchDispatch(args, config, out);
+        case "send" -> benchSend(args, config, out);
+        default -> throw new ConfigException("bench: unknown benchmark; try dispatch or send");
+      };
+    } catch (IllegalStateException e) {
+      throw new StartupFailure(StartupFailure.FAILED, String.valueOf(e.getMessage()), e);
+    }
+  }
+
+  private static int benchDispatch(List<String> args, AppConfig config, PrintStream out) {
     if (!config.database().isPostgres()) {
       throw new ConfigException("STUDYBOT_DB_URL: the dispatch benchmark needs a PostgreSQL URL");
     }
-    System.setProperty("studybot.dataDir", config.dataDir().toAbsolutePath().toString());
+    return new DispatchBenchmark(out).run(args, config.database());
+  }
+
+  /** On PostgreSQL in a scratch schema, else in a fresh in-memory H2 database. */
+  private static int benchSend(List<String> args, AppConfig config, PrintStream out) {
+    DatabaseSettings base = config.database();
+    String schema = "bench_" + System.currentTimeMillis();
+    DatabaseSettings settings =
+        base.isPostgres()
+            ? BenchmarkDatabase.createScratchSchema(base, schema)
+            : new DatabaseSettings("jdbc:h2:mem:" + schema + ";DB_CLOSE_DELAY=-1", "sa", "", 8);
     try {
-      return new DispatchBenchmark(out).run(args, config.database());
-    } catch (IllegalStateException e) {
-      throw new StartupFailure(StartupFailure.FAILED, String.valueOf(e.getMessage()), e);
+      return new SendBenchmark(out).run(args, settings, loadCurriculum(config));
+    } catch (IOException e) {
+      throw new StartupFailure(StartupFailure.FAILED, "bench send: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return StartupFailure.FAILED;
+    } finally {
+      if (base.isPostgres()) {
+        BenchmarkDatabase.dropScratchSchema(base, schema);
+      }
     }
   }
 
@@ -234,7 +283,10 @@ public final class Main {
     }
   }
 
-  /** The dispatch tick, the sender and the clean-up, on Quartz (clustered on PostgreSQL). */
+  /**
+   * The dispatch tick and the clean-up on Quartz (clustered on PostgreSQL), and this instance's own
+   * sender for the platforms (and Discord shards) it serves.
+   */
   private static void startScheduler(
       AppConfig config,
       Database database,
@@ -249,14 +301,39 @@ public final class Main {
     JdbcOutboxStore outbox = new JdbcOutboxStore(database);
     Dispatcher dispatcher =
         new Dispatcher(new JdbcDispatchStore(database), clock, rules.silenceLimit());
-    OutboxSender sender = new OutboxSender(outbox, bot, gateways, clock, Sleeper.REAL);
+    ExecutorService workers = Executors.newFixedThreadPool(SEND_WORKERS, daemonThreads("sender"));
+    OutboxSender sender =
+        OutboxSender.concurrent(
+            outbox, bot, gateways, clock, sendScope(config, gateways), workers, SEND_WORKERS);
+    running.push(SendLoop.start(sender, workers, SEND_REST));
     try {
-      running.push(
-          DeliveryJobs.start(dispatcher, sender, outbox, clock, QuartzJobStore.of(database)));
+      running.push(DeliveryJobs.start(dispatcher, outbox, clock, QuartzJobStore.of(database)));
     } catch (SchedulerException e) {
       throw new StartupFailure(
           StartupFailure.FAILED, "cannot start the delivery scheduler: " + e.getMessage(), e);
     }
+  }
+
+  /** What this instance sends: its platforms, and of Discord only its shards' servers. */
+  private static SendScope sendScope(AppConfig config, ChatGateways gateways) {
+    SendScope scope = SendScope.of(gateways.platforms());
+    Optional<ShardRange> shards = config.discord().flatMap(DiscordSettings::shards);
+    if (shards.isPresent()) {
+      ShardRange range = shards.get();
+      scope =
+          scope.withShards(
+              Platform.DISCORD, new SendScope.Shards(range.first(), range.last(), range.total()));
+    }
+    return scope;
+  }
+
+  private static ThreadFactory daemonThreads(String name) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   /** Review intervals get FSRS's fuzz, so cards answered together do not all return together. */

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The outbound gateways of the platforms this instance serves, one per platform. */
 public final class ChatGateways {
@@ -23,6 +24,11 @@ public final class ChatGateways {
 
   public static ChatGateways of(ChatGateway... gateways) {
     return new ChatGateways(List.of(gateways));
+  }
+
+  /** The platforms served here. */
+  public Set<Platform> platforms() {
+    return byPlatform.keySet();
   }
 
   public Optional<ChatGateway> find(Platform platform) {

@@ -74,6 +74,16 @@ public final class StudyBot implements ChatHandler, ChatLifecycle, DeliveryPrepa
   }
 
   @Override
+  public void chatMoved(OutboxEntry entry, String newChatId) {
+    chatMoved(entry.chat(), newChatId);
+  }
+
+  /** Replaced by the lifecycle's chat move. */
+  public void chatMoved(ChatRef from, String newChatId) {
+    log.warn("{} chat {} moved to {}", from.platform(), from.id(), newChatId);
+  }
+
+  @Override
   public void chatGone(ChatRef chat) {
     log.info("{} chat {} is out of reach; its deliveries stop", chat.platform(), chat.id());
     store.inTransaction(

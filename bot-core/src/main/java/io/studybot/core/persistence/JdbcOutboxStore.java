@@ -2,9 +2,11 @@ package io.studybot.core.persistence;
 
 import static io.studybot.core.persistence.JdbcColumns.utc;
 
+import io.studybot.core.chat.Platform;
 import io.studybot.core.schedule.DeliveryKind;
 import io.studybot.core.schedule.OutboxEntry;
 import io.studybot.core.schedule.OutboxStore;
+import io.studybot.core.schedule.SendScope;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +16,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +26,8 @@ public final class JdbcOutboxStore implements OutboxStore {
   private static final String CLAIM =
       "select id, learner_id, group_id, kind, local_date, "
           + JdbcColumns.CHAT_COLUMNS
-          + ", attempts from outbox where status = 'PENDING' and not_before <= ? order by not_before, id limit ?";
+          + ", attempts from outbox where status = 'PENDING' and not_before <= ? and (%s)"
+          + " order by not_before, id limit ?";
 
   private final DataSource dataSource;
   private final SqlDialect dialect;
@@ -33,12 +38,12 @@ public final class JdbcOutboxStore implements OutboxStore {
   }
 
   @Override
-  public List<OutboxEntry> claim(Instant now, Duration lease, int limit) {
+  public List<OutboxEntry> claim(Instant now, Duration lease, int limit, SendScope scope) {
     return JdbcTransaction.run(
         dataSource,
         "outbox claim",
         connection -> {
-          List<OutboxEntry> entries = select(connection, now, limit);
+          List<OutboxEntry> entries = select(connection, now, limit, scope);
           lease(connection, entries, now.plus(lease));
           return entries;
         });
@@ -60,10 +65,11 @@ public final class JdbcOutboxStore implements OutboxStore {
     }
   }
 
-  private List<OutboxEntry> select(Connection connection, Instant now, int limit)
+  private List<OutboxEntry> select(Connection connection, Instant now, int limit, SendScope scope)
       throws SQLException {
     List<OutboxEntry> entries = new ArrayList<>();
-    try (PreparedStatement select = connection.prepareStatement(dialect.claim(CLAIM))) {
+    String claim = dialect.claim(String.format(Locale.ROOT, CLAIM, scopeFilter(scope)));
+    try (PreparedStatement select = connection.prepareStatement(claim)) {
       select.setObject(1, utc(now));
       select.setInt(2, limit);
       try (ResultSet result = select.executeQuery()) {
@@ -80,6 +86,31 @@ public final class JdbcOutboxStore implements OutboxStore {
       }
     }
     return entries;
+  }
+
+  /**
+   * The rows this instance sends: its platforms, and of a sharded platform the chats whose server
+   * falls in its shards (Discord's rule: shard = (server id >> 22) % total; no server: shard 0).
+   * Only enum names and integers go into the SQL.
+   */
+  static String scopeFilter(SendScope scope) {
+    if (scope.platforms().isEmpty()) {
+      return "1 = 0";
+    }
+    List<String> each = new ArrayList<>();
+    for (Platform platform : scope.platforms()) {
+      String one = "chat_platform = '" + platform.name() + "'";
+      Optional<SendScope.Shards> shards = scope.shardsOf(platform);
+      if (shards.isPresent()) {
+        SendScope.Shards range = shards.get();
+        String shard = "mod(cast(chat_server as bigint) / 4194304, " + range.total() + ")";
+        String direct = range.holds(0) ? "chat_server is null or " : "";
+        one +=
+            " and (" + direct + shard + " between " + range.first() + " and " + range.last() + ")";
+      }
+      each.add("(" + one + ")");
+    }
+    return String.join(" or ", each);
   }
 
   @Override

@@ -15,10 +15,10 @@ import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
+import org.quartz.JobKey;
 import org.quartz.ScheduleBuilder;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.impl.StdSchedulerFactory;
@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The few recurring Quartz jobs that drive delivery, never one trigger per learner: the dispatch
- * tick every minute, the sender every few seconds, and a daily clean-up of old outbox rows. On a
- * shared database they run on Quartz's clustered JDBC store, so several instances share them.
+ * tick every minute and a daily clean-up of old outbox rows. On a shared database they run on
+ * Quartz's clustered JDBC store, so several instances share them. Sending is not a shared job: each
+ * instance runs its own {@link SendLoop} for the chats it serves.
  */
 public final class DeliveryJobs implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DeliveryJobs.class);
@@ -45,15 +46,10 @@ public final class DeliveryJobs implements AutoCloseable {
    * (Quartz properties, such as a clustered store in the database shared by all instances).
    */
   public static DeliveryJobs start(
-      Dispatcher dispatcher,
-      OutboxSender sender,
-      OutboxStore outbox,
-      Clock clock,
-      Optional<Properties> jobStore)
+      Dispatcher dispatcher, OutboxStore outbox, Clock clock, Optional<Properties> jobStore)
       throws SchedulerException {
     Map<String, Task> tasks = new LinkedHashMap<>();
     tasks.put("dispatch", () -> logCount("Dispatch queued {} deliveries", dispatcher.tick()));
-    tasks.put("send", () -> sender.drain());
     tasks.put(
         "cleanup",
         () ->
@@ -67,7 +63,8 @@ public final class DeliveryJobs implements AutoCloseable {
           return new RecurringJob(name, requireNonNull(tasks.get(name), name));
         });
     schedule(scheduler, "dispatch", CronScheduleBuilder.cronSchedule("0 * * * * ?"));
-    schedule(scheduler, "send", SimpleScheduleBuilder.repeatSecondlyForever(3));
+    // Earlier versions stored a shared "send" job; each instance sends for itself now.
+    scheduler.deleteJob(JobKey.jobKey("send", "studybot"));
     schedule(scheduler, "cleanup", CronScheduleBuilder.dailyAtHourAndMinute(3, 30));
     scheduler.start();
     return new DeliveryJobs(scheduler);

@@ -14,4 +14,10 @@ public interface DeliveryPreparer {
 
   /** The platform refused for good (bot blocked, direct messages closed): stop sending there. */
   void stopDeliveries(OutboxEntry entry);
+
+  /**
+   * The platform moved the entry's chat to {@code newChatId} (a group upgraded): everything of that
+   * chat, queued deliveries included, moves with it.
+   */
+  void chatMoved(OutboxEntry entry, String newChatId);
 }

@@ -7,18 +7,25 @@ import io.studybot.core.chat.Platform;
 import io.studybot.core.chat.Reply;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains the outbox through the platforms' gateways at their declared rates. A transient failure is
- * retried with exponential backoff; a permanent one stops deliveries to that account and is logged
- * once. An entry is marked sent only after its messages went out.
+ * Drains the outbox through the platforms' gateways at their declared rates. Claimed deliveries are
+ * prepared and their messages queued in {@link ChatLines}, one line per chat: a chat waiting for
+ * its gap or a flood wait holds only itself while the other chats' messages go out, and the order
+ * within a chat is kept. Sends run on the workers, at most {@code maxInFlight} at once. A transient
+ * failure is retried with exponential backoff; a permanent one stops deliveries to that chat and is
+ * logged once. An entry is marked sent only after all its messages went out.
  */
 public final class OutboxSender {
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
@@ -26,53 +33,135 @@ public final class OutboxSender {
   static final int MAX_ATTEMPTS = 8;
   private static final int BATCH = 50;
 
+  /** Messages prepared ahead; at Telegram's 30/s about a minute, well inside the lease. */
+  private static final int BACKLOG = 2_000;
+
+  /** How often a long drain looks for newly queued deliveries. */
+  private static final Duration LOOK_AGAIN = Duration.ofSeconds(1);
+
   private final OutboxStore store;
   private final DeliveryPreparer preparer;
   private final ChatGateways gateways;
   private final Clock clock;
-  private final Sleeper sleeper;
+  private final SendScope scope;
+  private final Executor workers;
+  private final int maxInFlight;
+  private final Pause pause;
+  private final ChatLines lines = new ChatLines();
   private final Map<Platform, SendPacer> pacers = new EnumMap<>(Platform.class);
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger completed = new AtomicInteger();
 
+  /** One thread does everything, waiting by {@code sleeper}: for tests and the console. */
   public OutboxSender(
       OutboxStore store,
       DeliveryPreparer preparer,
       ChatGateways gateways,
       Clock clock,
       Sleeper sleeper) {
+    this(
+        store,
+        preparer,
+        gateways,
+        clock,
+        SendScope.of(gateways.platforms()),
+        Runnable::run,
+        1,
+        Pause.sleeping(sleeper));
+  }
+
+  private OutboxSender(
+      OutboxStore store,
+      DeliveryPreparer preparer,
+      ChatGateways gateways,
+      Clock clock,
+      SendScope scope,
+      Executor workers,
+      int maxInFlight,
+      Pause pause) {
     this.store = store;
     this.preparer = preparer;
     this.gateways = gateways;
     this.clock = clock;
-    this.sleeper = sleeper;
-  }
-
-  /** Sends what is due until nothing claimable is left; returns how many entries went out. */
-  public int drain() throws InterruptedException {
-    int sent = 0;
-    List<OutboxEntry> batch = store.claim(clock.instant(), LEASE, BATCH);
-    while (!batch.isEmpty()) {
-      for (OutboxEntry entry : batch) {
-        sent += send(entry) ? 1 : 0;
-      }
-      batch = store.claim(clock.instant(), LEASE, BATCH);
+    this.scope = scope;
+    this.workers = workers;
+    this.maxInFlight = maxInFlight;
+    this.pause = pause;
+    for (Platform platform : gateways.platforms()) {
+      ChatGateway gateway = gateways.find(platform).orElseThrow();
+      pacers.put(platform, new SendPacer(gateway.rateLimits().messagesPerSecond()));
     }
-    return sent;
   }
 
-  private boolean send(OutboxEntry entry) throws InterruptedException {
+  /**
+   * Sends on {@code workers}, up to {@code maxInFlight} messages at once, for what {@code scope}
+   * says.
+   */
+  public static OutboxSender concurrent(
+      OutboxStore store,
+      DeliveryPreparer preparer,
+      ChatGateways gateways,
+      Clock clock,
+      SendScope scope,
+      Executor workers,
+      int maxInFlight) {
+    return new OutboxSender(
+        store, preparer, gateways, clock, scope, workers, maxInFlight, Pause.wakeable());
+  }
+
+  /**
+   * Sends what is due until nothing claimable is left and every queued message went out; returns
+   * how many entries were completed.
+   */
+  public int drain() throws InterruptedException {
+    completed.set(0);
+    boolean more = true;
+    Instant lookedAt = clock.instant();
+    while (true) {
+      Instant now = clock.instant();
+      if (!more && !now.isBefore(lookedAt.plus(LOOK_AGAIN))) {
+        more = true;
+      }
+      if (more && lines.queued() < BACKLOG) {
+        more = fill(now);
+        lookedAt = now;
+        continue;
+      }
+      if (inFlight.get() < maxInFlight) {
+        Optional<ChatLines.Line> line = lines.take(now);
+        if (line.isPresent()) {
+          dispatch(line.get(), now);
+          continue;
+        }
+      }
+      if (!more && lines.idle() && inFlight.get() == 0) {
+        return completed.get();
+      }
+      pause.await(nextWait(now));
+    }
+  }
+
+  /** Until a line is ready, at most until the next look at the outbox; a finished send wakes. */
+  private Duration nextWait(Instant now) {
+    Duration untilReady = lines.untilReady(now).orElse(LOOK_AGAIN);
+    return untilReady.compareTo(LOOK_AGAIN) < 0 ? untilReady : LOOK_AGAIN;
+  }
+
+  /** Claims a batch and queues its messages; true when the outbox may hold more. */
+  private boolean fill(Instant now) {
+    List<OutboxEntry> batch = store.claim(now, LEASE, BATCH, scope);
+    for (OutboxEntry entry : batch) {
+      queue(entry, now);
+    }
+    return batch.size() == BATCH;
+  }
+
+  private void queue(OutboxEntry entry, Instant now) {
     Optional<ChatGateway> gateway = gateways.find(entry.chat().platform());
     if (gateway.isEmpty()) {
-      // Another instance may serve this platform; ours looks again later.
-      store.retryAt(entry.id(), clock.instant().plus(LEASE), "no gateway here", false);
-      return false;
-    }
-    SendPacer pacer =
-        pacers.computeIfAbsent(
-            entry.chat().platform(), p -> new SendPacer(gateway.get().rateLimits()));
-    Duration chatWait = pacer.chatWait(entry.chat(), clock.instant());
-    if (!chatWait.isZero()) {
-      store.retryAt(entry.id(), clock.instant().plus(chatWait), null, false);
-      return false;
+      // Outside this instance's scope after all; whoever serves it takes it after the lease.
+      store.retryAt(entry.id(), now.plus(LEASE), "no gateway here", false);
+      return;
     }
     List<Reply> replies;
     try {
@@ -80,42 +169,111 @@ public final class OutboxSender {
     } catch (RuntimeException e) {
       log.error("Preparing delivery {} failed", entry.id(), e);
       retryOrFail(entry, e.toString());
-      return false;
+      return;
     }
-    try {
-      for (Reply reply : replies) {
-        pace(pacer, reply);
-        gateway.get().send(reply.chat(), reply.message());
-        pacer.sent(reply.chat(), clock.instant());
-      }
-    } catch (DeliveryException e) {
-      failed(entry, e);
-      return false;
+    if (replies.isEmpty()) {
+      store.markSent(entry.id(), now);
+      completed.incrementAndGet();
+      return;
     }
-    store.markSent(entry.id(), clock.instant());
-    return true;
+    SendingEntry sending = new SendingEntry(entry, replies.size());
+    for (Reply reply : replies) {
+      Duration gap = gateway.get().rateLimits().gapFor(reply.chat());
+      lines.add(new ChatLines.Queued(sending, reply), gap, now);
+    }
   }
 
-  private void pace(SendPacer pacer, Reply reply) throws InterruptedException {
-    Duration wait =
-        max(pacer.overallWait(clock.instant()), pacer.chatWait(reply.chat(), clock.instant()));
+  /** Hands the line's first message to a worker, unless the platform's overall rate says wait. */
+  private void dispatch(ChatLines.Line line, Instant now) {
+    ChatLines.Queued head = lines.head(line);
+    Platform platform = head.reply().chat().platform();
+    SendPacer pacer = pacers.get(platform);
+    Duration wait = pacer == null ? Duration.ZERO : pacer.overallWait(now);
     if (!wait.isZero()) {
-      sleeper.sleep(wait);
+      lines.holdUntil(line, now.plus(wait));
+      return;
+    }
+    if (pacer != null) {
+      pacer.sent(now);
+    }
+    inFlight.incrementAndGet();
+    workers.execute(() -> sendHead(line, head));
+  }
+
+  private void sendHead(ChatLines.Line line, ChatLines.Queued head) {
+    try {
+      Reply reply = head.reply();
+      Optional<ChatGateway> gateway = gateways.find(reply.chat().platform());
+      try {
+        gateway.orElseThrow().send(reply.chat(), reply.message());
+      } catch (DeliveryException e) {
+        failed(line, head.entry(), e);
+        return;
+      } catch (RuntimeException e) {
+        log.error("Sending delivery {} failed", head.entry().entry().id(), e);
+        lines.drop(line, head.entry());
+        abandon(head.entry(), e.toString());
+        return;
+      }
+      Instant at = clock.instant();
+      lines.sent(line, at);
+      if (head.entry().messageSent()) {
+        store.markSent(head.entry().entry().id(), at);
+        completed.incrementAndGet();
+      }
+    } finally {
+      inFlight.decrementAndGet();
+      pause.wake();
     }
   }
 
-  private void failed(OutboxEntry entry, DeliveryException e) {
-    if (e.permanent()) {
-      log.warn(
-          "Delivery {} to {} chat {} refused for good ({}); deliveries there stop",
-          entry.id(),
-          entry.chat().platform(),
-          entry.chat().id(),
-          e.getMessage());
-      store.markFailed(entry.id(), e.getMessage());
-      preparer.stopDeliveries(entry);
+  private void failed(ChatLines.Line line, SendingEntry entry, DeliveryException e) {
+    Instant now = clock.instant();
+    if (e.retryAfter().isPresent()) {
+      log.debug("Flood wait of {} for chat {}", e.retryAfter().get(), line.chat());
+      lines.holdUntil(line, now.plus(e.retryAfter().get()));
+    } else if (e.movedTo().isPresent()) {
+      moved(line, entry, e.movedTo().get(), now);
+    } else if (e.permanent()) {
+      refused(line, entry, e);
     } else {
-      retryOrFail(entry, e.getMessage());
+      lines.drop(line, entry);
+      abandon(entry, e.getMessage());
+    }
+  }
+
+  /** The chat has a new id: its queued deliveries move with it and go out again at once. */
+  private void moved(ChatLines.Line line, SendingEntry entry, String newChatId, Instant now) {
+    Set<SendingEntry> dropped = lines.dropAll(line);
+    log.info("Chat {} moved to {}; its deliveries follow", line.chat(), newChatId);
+    preparer.chatMoved(entry.entry(), newChatId);
+    for (SendingEntry each : dropped) {
+      if (each.abandon()) {
+        store.retryAt(each.entry().id(), now, "chat moved", false);
+      }
+    }
+  }
+
+  private void refused(ChatLines.Line line, SendingEntry entry, DeliveryException e) {
+    Set<SendingEntry> dropped = lines.dropAll(line);
+    OutboxEntry first = entry.entry();
+    log.warn(
+        "Delivery {} to {} chat {} refused for good ({}); deliveries there stop",
+        first.id(),
+        first.chat().platform(),
+        first.chat().id(),
+        e.getMessage());
+    for (SendingEntry each : dropped) {
+      if (each.abandon()) {
+        store.markFailed(each.entry().id(), e.getMessage());
+      }
+    }
+    preparer.stopDeliveries(first);
+  }
+
+  private void abandon(SendingEntry entry, @Nullable String error) {
+    if (entry.abandon()) {
+      retryOrFail(entry.entry(), error);
     }
   }
 
@@ -132,9 +290,5 @@ public final class OutboxSender {
   static Duration backoff(int attempts) {
     long seconds = 10L << Math.min(attempts, 12);
     return Duration.ofSeconds(Math.min(seconds, 3600));
-  }
-
-  private static Duration max(Duration a, Duration b) {
-    return a.compareTo(b) >= 0 ? a : b;
   }
 }

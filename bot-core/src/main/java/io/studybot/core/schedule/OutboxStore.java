@@ -12,8 +12,11 @@ import org.jspecify.annotations.Nullable;
  */
 public interface OutboxStore {
 
-  /** Pending entries due at {@code now}, leased to the caller until {@code now + lease}. */
-  List<OutboxEntry> claim(Instant now, Duration lease, int limit);
+  /**
+   * Pending entries due at {@code now} within what this instance sends, leased to the caller until
+   * {@code now + lease}.
+   */
+  List<OutboxEntry> claim(Instant now, Duration lease, int limit, SendScope scope);
 
   void markSent(long id, Instant now);
 

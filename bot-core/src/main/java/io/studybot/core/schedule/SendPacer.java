@@ -1,35 +1,18 @@
 package io.studybot.core.schedule;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.studybot.core.chat.ChatRef;
-import io.studybot.core.chat.RateLimits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 
-/** Keeps one platform's sending within its declared limits, overall and per chat. */
+/** Keeps one platform's sending within its overall rate; chats' own gaps are {@link ChatLines}'. */
 final class SendPacer {
   private static final Duration WINDOW = Duration.ofSeconds(1);
 
-  private final RateLimits limits;
+  private final int perSecond;
   private final ArrayDeque<Instant> lastSecond = new ArrayDeque<>();
-  // Bounded: only chats written to in the last minutes matter for their gap.
-  private final Cache<ChatRef, Instant> lastByChat =
-      Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(Duration.ofMinutes(5)).build();
 
-  SendPacer(RateLimits limits) {
-    this.limits = limits;
-  }
-
-  /** How long to wait before the chat may get its next message. */
-  synchronized Duration chatWait(ChatRef chat, Instant now) {
-    Instant last = lastByChat.getIfPresent(chat);
-    if (last == null) {
-      return Duration.ZERO;
-    }
-    Duration left = Duration.between(now, last.plus(limits.gapFor(chat)));
-    return left.isNegative() ? Duration.ZERO : left;
+  SendPacer(int perSecond) {
+    this.perSecond = perSecond;
   }
 
   /** How long to wait before any next message, given the overall rate. */
@@ -37,14 +20,13 @@ final class SendPacer {
     while (!lastSecond.isEmpty() && !lastSecond.peekFirst().plus(WINDOW).isAfter(now)) {
       lastSecond.pollFirst();
     }
-    if (lastSecond.size() < limits.messagesPerSecond()) {
+    if (lastSecond.size() < perSecond) {
       return Duration.ZERO;
     }
     return Duration.between(now, lastSecond.peekFirst().plus(WINDOW));
   }
 
-  synchronized void sent(ChatRef chat, Instant at) {
+  synchronized void sent(Instant at) {
     lastSecond.addLast(at);
-    lastByChat.put(chat, at);
   }
 }

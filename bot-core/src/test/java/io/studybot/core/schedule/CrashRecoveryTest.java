@@ -35,7 +35,9 @@ class CrashRecoveryTest {
     assertThat(harness.dispatcher.tick()).as("a second tick finds nothing due").isZero();
 
     // An instance claims the lessons and dies before sending any of them.
-    assertThat(harness.outbox.claim(harness.bot.clock.instant(), OutboxSender.LEASE, 10))
+    assertThat(
+            harness.outbox.claim(
+                harness.bot.clock.instant(), OutboxSender.LEASE, 10, TestScopes.ALL))
         .hasSize(3);
     assertThat(harness.sender.drain()).as("leased entries are not taken over early").isZero();
 
@@ -63,6 +65,9 @@ class CrashRecoveryTest {
     harness.bot.type(learner, "/forget");
     harness.bot.pressLabel(learner, privateChat(learner), "Delete everything");
 
-    assertThat(harness.outbox.claim(harness.bot.clock.instant(), OutboxSender.LEASE, 10)).isEmpty();
+    assertThat(
+            harness.outbox.claim(
+                harness.bot.clock.instant(), OutboxSender.LEASE, 10, TestScopes.ALL))
+        .isEmpty();
   }
 }

@@ -49,7 +49,10 @@ class PostgresDailyDeliveryTest {
     harness.bot.type(alice, "/settings lesson 02:30");
     harness.runUntil(Instant.parse("2026-03-08T06:00:00Z"), Duration.ofMinutes(10));
     harness.outbox.claim(
-        harness.bot.clock.instant().plus(Duration.ofHours(1)), OutboxSender.LEASE, 10);
+        harness.bot.clock.instant().plus(Duration.ofHours(1)),
+        OutboxSender.LEASE,
+        10,
+        TestScopes.ALL);
     harness.runUntil(Instant.parse("2026-03-10T05:00:00Z"), Duration.ofMinutes(10));
 
     List<Instant> lessons =
@@ -71,14 +74,12 @@ class PostgresDailyDeliveryTest {
     try (DeliveryJobs first =
             DeliveryJobs.start(
                 harness.dispatcher,
-                harness.sender,
                 harness.outbox,
                 harness.bot.clock,
                 QuartzJobStore.of(harness.bot.database));
         DeliveryJobs second =
             DeliveryJobs.start(
                 harness.dispatcher,
-                harness.sender,
                 harness.outbox,
                 harness.bot.clock,
                 QuartzJobStore.of(harness.bot.database))) {
@@ -91,7 +92,7 @@ class PostgresDailyDeliveryTest {
           jobs.add(result.getString(1));
         }
       }
-      assertThat(jobs).containsExactly("cleanup", "dispatch", "send");
+      assertThat(jobs).containsExactly("cleanup", "dispatch");
     }
   }
 }

@@ -76,6 +76,24 @@ class PostgresTwoInstanceDispatchTest {
     assertThat(received.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
   }
 
+  @Test
+  void twoSendersWithDisjointDiscordShardsEachSendTheirOwnServersOnce() throws Exception {
+    List<String> dms = ShardedOutbox.fill(first, NOW, 200, 20);
+    Map<String, String> sentBy = new ConcurrentHashMap<>();
+    OutboxSender low = ShardedOutbox.sender(first, 0, 1, sentBy, "low");
+    OutboxSender high = ShardedOutbox.sender(second, 2, 3, sentBy, "high");
+
+    List<Integer> sent = runTogether(low::drain, high::drain);
+
+    assertThat(sent.get(0) + sent.get(1)).isEqualTo(220);
+    assertThat(sentBy).hasSize(220);
+    sentBy.forEach(
+        (chat, sender) ->
+            assertThat(sender)
+                .as(chat)
+                .isEqualTo(dms.contains(chat) || ShardedOutbox.shardOf(chat) < 2 ? "low" : "high"));
+  }
+
   private static List<Integer> runTogether(Callable<Integer> a, Callable<Integer> b)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -116,6 +134,9 @@ class PostgresTwoInstanceDispatchTest {
 
       @Override
       public void stopDeliveries(OutboxEntry entry) {}
+
+      @Override
+      public void chatMoved(OutboxEntry entry, String newChatId) {}
     };
   }
 }
