@@ -2,6 +2,7 @@ package io.studybot.core.conversation;
 
 import io.studybot.content.Question;
 import io.studybot.content.Topic;
+import io.studybot.core.chat.ChatRef;
 import io.studybot.core.chat.IncomingEvent;
 import io.studybot.core.chat.OutgoingMessage;
 import io.studybot.core.chat.RichText;
@@ -89,10 +90,10 @@ final class AnswerFlow {
     reviews.record(turn, delivered.question(), correct);
     RichText verdict =
         questions.verdict(question, delivered.question().id(), choice, turn.language());
-    OutgoingMessage message = OutgoingMessage.of(verdict);
-    turn.reply(turn.inGroup() ? message.personal() : message.replacing(press.messageId()));
     if (turn.inGroup()) {
-      copyToPrivateChat(turn, message);
+      verdictInGroup(turn, verdict);
+    } else {
+      turn.reply(OutgoingMessage.of(verdict).replacing(press.messageId()));
     }
     if (outcome.quizFinished()) {
       finish(turn, delivered.quiz(), outcome);
@@ -100,14 +101,17 @@ final class AnswerFlow {
   }
 
   /**
-   * A verdict in a group shows as a short popup on some platforms, too short for the explanation; a
-   * member who has a private chat with the bot on that platform gets it whole there.
+   * A verdict in a group shows as a short popup on some platforms, too short for the explanation: a
+   * member who has a private chat with the bot on that platform gets it whole there. The popup ends
+   * with where to read it whole, when that fits.
    */
-  private static void copyToPrivateChat(Turn turn, OutgoingMessage verdict) {
-    turn.learner
-        .homeChat()
-        .filter(home -> home.platform() == turn.chat().platform())
-        .ifPresent(home -> turn.replyIn(home, verdict));
+  private static void verdictInGroup(Turn turn, RichText verdict) {
+    Optional<ChatRef> privateChat =
+        turn.learner.homeChat().filter(home -> home.platform() == turn.chat().platform());
+    String pointer =
+        turn.text(privateChat.isPresent() ? "answer.more-in-private" : "answer.more-at-close");
+    turn.reply(OutgoingMessage.of(QuestionView.endingWith(verdict, pointer)).personal());
+    privateChat.ifPresent(home -> turn.replyIn(home, OutgoingMessage.of(verdict)));
   }
 
   /** The learner answered every question: the day counts for the streak and the topic is done. */

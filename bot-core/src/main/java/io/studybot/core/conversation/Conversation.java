@@ -147,7 +147,12 @@ final class Conversation {
   private List<Reply> deliverStudy(OutboxEntry entry, Turn turn) {
     if (entry.kind() == DeliveryKind.DIGEST) {
       digests.digest(turn, entry.localDate());
-    } else if (entry.kind() == DeliveryKind.LESSON) {
+      return turn.replies();
+    }
+    if (turn.isGroupDelivery()) {
+      LessonDays.closeEarlierGroupQuiz(turn, entry.localDate(), study);
+    }
+    if (entry.kind() == DeliveryKind.LESSON) {
       Courses.enrollmentFor(turn).startLessonDay(entry.localDate());
       study.today(turn);
     } else {

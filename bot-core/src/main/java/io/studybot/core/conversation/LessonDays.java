@@ -5,8 +5,9 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * A learner's study day: a daily quiz is open for its local day only, a lesson taken by command
- * counts as the day's lesson, and onboarding ends with the first lesson.
+ * A learner's or a group's study day: a learner's daily quiz is open for its local day only, a
+ * group's until its next timed lesson or quiz on a later day; a lesson taken by command counts as
+ * the day's lesson, and onboarding ends with the first lesson.
  */
 final class LessonDays {
   private LessonDays() {}
@@ -24,7 +25,18 @@ final class LessonDays {
         .find(turn.learner.owner(), turn.curriculum.id())
         .flatMap(enrollment -> turn.quizzes.openQuiz(enrollment.id(), false))
         .filter(quiz -> quiz.localDay().isBefore(turn.today()))
-        .ifPresent(quiz -> study.closeWithMisses(turn, quiz));
+        .ifPresent(quiz -> study.closeQuiz(turn, quiz));
+  }
+
+  /**
+   * A group's timed lesson or quiz of {@code day} closes the group's quiz of an earlier day, which
+   * posts its answers. Members may answer a quiz until then, whenever they read it.
+   */
+  static void closeEarlierGroupQuiz(Turn turn, LocalDate day, StudyFlow study) {
+    turn.quizzes
+        .openQuiz(Courses.enrollmentFor(turn).id(), false)
+        .filter(quiz -> quiz.localDay().isBefore(day))
+        .ifPresent(quiz -> study.closeQuiz(turn, quiz));
   }
 
   /**

@@ -19,6 +19,13 @@ import java.util.function.IntFunction;
  */
 final class QuestionView {
   static final int MAX_BUTTON_LABEL = 24;
+
+  /**
+   * The shortest space a personal reply may get: Telegram shows a verdict in a group as a popup of
+   * at most 200 characters and cuts the rest.
+   */
+  static final int POPUP_LENGTH = 200;
+
   private static final String LETTERS = "ABCDE";
 
   private final Messages messages;
@@ -102,6 +109,14 @@ final class QuestionView {
     }
     text.paragraph(RichText.marked(question.explanation().in(language)));
     return text.build();
+  }
+
+  /** The verdict with a closing line, when both fit in a popup; otherwise the verdict alone. */
+  static RichText endingWith(RichText verdict, String line) {
+    List<RichText.Block> blocks = new ArrayList<>(verdict.blocks());
+    blocks.add(new RichText.Paragraph(List.of(new RichText.Plain(line))));
+    RichText ended = new RichText(blocks);
+    return ended.plainText().length() <= POPUP_LENGTH ? ended : verdict;
   }
 
   static String letter(int index) {

@@ -17,12 +17,14 @@ import java.util.Set;
 final class StudyFlow {
   private final LessonView lessons;
   private final QuestionView questions;
+  private final QuizAnswersView answers;
   private final StudyRules rules;
   private final Reviews reviews;
 
   StudyFlow(Messages messages, StudyRules rules, Reviews reviews) {
     this.lessons = new LessonView(messages);
     this.questions = new QuestionView(messages);
+    this.answers = new QuizAnswersView();
     this.rules = rules;
     this.reviews = reviews;
   }
@@ -66,7 +68,7 @@ final class StudyFlow {
       resendUnanswered(turn, open.get(), topic);
       return;
     }
-    open.ifPresent(stale -> closeWithMisses(turn, stale));
+    open.ifPresent(stale -> closeQuiz(turn, stale));
     List<QuestionRef> picked = new ArrayList<>(pickQuestions(turn, topic));
     if (!turn.inGroup()) {
       picked.addAll(reviews.forDailyQuiz(turn, enrollment, turn.today(), Set.of(topic.id())));
@@ -99,7 +101,7 @@ final class StudyFlow {
       return;
     }
     if (!turn.inGroup()) { // the next lesson ends the open quiz, and is the day's lesson
-      turn.quizzes.openQuiz(enrollment.id(), false).ifPresent(open -> closeWithMisses(turn, open));
+      turn.quizzes.openQuiz(enrollment.id(), false).ifPresent(open -> closeQuiz(turn, open));
       movedOnByHand(turn, enrollment);
     }
     enrollment.advance();
@@ -120,7 +122,7 @@ final class StudyFlow {
     if (topic.isEmpty()) {
       return;
     }
-    turn.quizzes.openQuiz(enrollment.id(), false).ifPresent(open -> closeWithMisses(turn, open));
+    turn.quizzes.openQuiz(enrollment.id(), false).ifPresent(open -> closeQuiz(turn, open));
     turn.say("skip.done", topic.get().title().in(turn.language()));
     if (!turn.inGroup()) {
       movedOnByHand(turn, enrollment);
@@ -186,24 +188,34 @@ final class StudyFlow {
   }
 
   /**
-   * Closes a quiz; in a private chat its unanswered questions are recorded as missed, and so come
-   * back for review.
+   * Closes a quiz. In a private chat its unanswered questions are recorded as missed, and so come
+   * back for review; in a group its answers are posted, if any member answered. A quiz closes once,
+   * so its answers are never posted twice.
    */
-  void closeWithMisses(Turn turn, Quiz quiz) {
-    if (!turn.inGroup()) {
-      List<QuizQuestion> unanswered = turn.quizzes.unanswered(quiz.id(), turn.learner.id());
-      if (!quiz.review()) {
-        boolean answered = unanswered.size() < turn.quizzes.questionsOf(quiz.id()).size();
-        Courses.enrollmentFor(turn).quizClosed(answered);
-      }
-      for (QuizQuestion question : unanswered) {
-        QuizAttempt missed =
-            new QuizAttempt(question.id(), turn.learner.id(), QuizAttempt.MISSED, false, turn.now);
-        if (turn.quizzes.recordAnswer(missed).recorded()) {
-          reviews.record(turn, question, false);
-        }
-      }
+  void closeQuiz(Turn turn, Quiz quiz) {
+    if (quiz.closed()) {
+      return;
+    }
+    if (turn.inGroup()) {
+      answers.render(turn, quiz).ifPresent(turn::reply);
+    } else {
+      recordMisses(turn, quiz);
     }
     quiz.close();
+  }
+
+  private void recordMisses(Turn turn, Quiz quiz) {
+    List<QuizQuestion> unanswered = turn.quizzes.unanswered(quiz.id(), turn.learner.id());
+    if (!quiz.review()) {
+      boolean answered = unanswered.size() < turn.quizzes.questionsOf(quiz.id()).size();
+      Courses.enrollmentFor(turn).quizClosed(answered);
+    }
+    for (QuizQuestion question : unanswered) {
+      QuizAttempt missed =
+          new QuizAttempt(question.id(), turn.learner.id(), QuizAttempt.MISSED, false, turn.now);
+      if (turn.quizzes.recordAnswer(missed).recorded()) {
+        reviews.record(turn, question, false);
+      }
+    }
   }
 }

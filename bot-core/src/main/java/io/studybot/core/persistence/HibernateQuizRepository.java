@@ -14,6 +14,7 @@ import io.studybot.core.study.Quiz;
 import io.studybot.core.study.QuizAttempt;
 import io.studybot.core.study.QuizQuestion;
 import io.studybot.core.study.QuizRepository;
+import io.studybot.core.study.QuizResults;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,8 +23,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hibernate.Session;
@@ -146,6 +149,32 @@ final class HibernateQuizRepository implements QuizRepository {
         return new AnswerOutcome(recorded, result.getLong(2), result.getLong(3), result.getLong(1));
       }
     }
+  }
+
+  @Override
+  public QuizResults results(long quizId) {
+    String answersToQuiz =
+        " from QuizAttempt a, QuizQuestion qq where a.quizQuestionId = qq.id"
+            + " and qq.quizId = :quiz and a.choice >= 0";
+    long members =
+        session
+            .createSelectionQuery("select count(distinct a.learnerId)" + answersToQuiz, Long.class)
+            .setParameter("quiz", quizId)
+            .getSingleResult();
+    Map<Long, QuizResults.Tally> byQuestion = new HashMap<>();
+    session
+        .createSelectionQuery(
+            "select qq.id, count(a), sum(case when a.correct then 1 else 0 end)"
+                + answersToQuiz
+                + " group by qq.id",
+            Object[].class)
+        .setParameter("quiz", quizId)
+        .getResultList()
+        .forEach(
+            row ->
+                byQuestion.put(
+                    number(row[0]), new QuizResults.Tally(number(row[1]), number(row[2]))));
+    return new QuizResults(members, byQuestion);
   }
 
   @Override

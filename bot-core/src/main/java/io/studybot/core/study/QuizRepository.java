@@ -30,6 +30,9 @@ public interface QuizRepository {
    */
   AnswerOutcome recordAnswer(QuizAttempt attempt);
 
+  /** Who answered the quiz, and how each of its questions was answered; missed ones left out. */
+  QuizResults results(long quizId);
+
   /** Ids of a topic's questions the learner has answered, in any quiz. */
   Set<String> answeredQuestionIds(long learnerId, String topicId);
 

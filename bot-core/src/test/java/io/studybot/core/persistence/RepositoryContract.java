@@ -25,6 +25,7 @@ import io.studybot.core.study.QuestionRef;
 import io.studybot.core.study.Quiz;
 import io.studybot.core.study.QuizAttempt;
 import io.studybot.core.study.QuizQuestion;
+import io.studybot.core.study.QuizResults;
 import io.studybot.core.study.Streak;
 import io.studybot.core.study.StudyGroup;
 import io.studybot.core.study.StudyOwner;
@@ -503,6 +504,49 @@ abstract class RepositoryContract {
         pool.shutdownNow();
       }
       assertThat(rows("select count(*) from quiz_attempt")).isEqualTo(1);
+    }
+
+    @Test
+    void aQuizsResultsCountItsMembersAndEachQuestionsAnswersButNotTheMissedOnes() {
+      long[] ids =
+          tx(
+              repos -> {
+                Learner ann = repos.learners().add(learner("Ann"), Platform.TELEGRAM, "1");
+                Learner ben = repos.learners().add(learner("Ben"), Platform.TELEGRAM, "2");
+                Learner cid = repos.learners().add(learner("Cid"), Platform.TELEGRAM, "3");
+                Enrollment enrollment = enroll(repos, repos.groups().add(group()).owner());
+                List<QuizQuestion> questions =
+                    repos
+                        .quizzes()
+                        .add(
+                            quiz(enrollment, GROUP),
+                            List.of(ref("t1", "q1"), ref("t1", "q2"), ref("t1", "q3")));
+                List<QuizQuestion> other =
+                    repos.quizzes().add(quiz(enrollment, GROUP), List.of(ref("t1", "q1")));
+                repos.quizzes().recordAnswer(answer(questions.get(0), ann, 1, true));
+                repos.quizzes().recordAnswer(answer(questions.get(1), ann, 1, true));
+                repos.quizzes().recordAnswer(answer(questions.get(0), ben, 0, false));
+                repos
+                    .quizzes()
+                    .recordAnswer(answer(questions.get(2), cid, QuizAttempt.MISSED, false));
+                repos.quizzes().recordAnswer(answer(other.get(0), cid, 1, true));
+                return new long[] {
+                  questions.get(0).quizId(),
+                  questions.get(0).id(),
+                  questions.get(1).id(),
+                  questions.get(2).id(),
+                  other.get(0).quizId()
+                };
+              });
+
+      QuizResults results = tx(repos -> repos.quizzes().results(ids[0]));
+
+      assertThat(results.members()).isEqualTo(2);
+      assertThat(results.of(ids[1])).isEqualTo(new QuizResults.Tally(2, 1));
+      assertThat(results.of(ids[2])).isEqualTo(new QuizResults.Tally(1, 1));
+      assertThat(results.of(ids[3])).isEqualTo(new QuizResults.Tally(0, 0));
+      assertThat(tx(repos -> repos.quizzes().results(ids[4])).members()).isEqualTo(1);
+      assertThat(tx(repos -> repos.quizzes().results(ids[4] + 1000)).nobodyAnswered()).isTrue();
     }
 
     @Test
