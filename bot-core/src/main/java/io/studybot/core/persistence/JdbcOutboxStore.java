@@ -114,6 +114,29 @@ public final class JdbcOutboxStore implements OutboxStore {
   }
 
   @Override
+  public void renew(List<Long> ids, Instant until) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    JdbcTransaction.run(
+        dataSource,
+        "outbox lease renewal",
+        connection -> {
+          try (PreparedStatement update =
+              connection.prepareStatement(
+                  "update outbox set not_before = ? where id = ? and status = 'PENDING'")) {
+            for (Long id : ids) {
+              update.setObject(1, utc(until));
+              update.setLong(2, id);
+              update.addBatch();
+            }
+            update.executeBatch();
+          }
+          return ids.size();
+        });
+  }
+
+  @Override
   public void markSent(long id, Instant now) {
     update("update outbox set status = 'SENT', sent_at = ? where id = ?", utc(now), id);
   }

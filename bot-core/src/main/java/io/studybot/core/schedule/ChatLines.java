@@ -36,6 +36,9 @@ final class ChatLines {
     private Instant readyAt;
     private boolean taken;
 
+    /** How long the line takes to empty, fixed when it joined the ready chats. */
+    private long span;
+
     private Line(String chat, Duration gap, Instant readyAt) {
       this.chat = chat;
       this.gap = gap;
@@ -50,10 +53,19 @@ final class ChatLines {
   private static final int PURGE_ABOVE = 10_000;
 
   private final Map<String, Line> lines = new HashMap<>();
+
+  /** Lines not ready yet, soonest first. */
   private final PriorityQueue<Line> waiting =
       new PriorityQueue<>(
           Comparator.comparing((Line line) -> line.readyAt)
               .thenComparingLong(line -> line.messages.getFirst().number()));
+
+  /** Lines whose chat may get its next message now: the longest to empty first. */
+  private final PriorityQueue<Line> ready =
+      new PriorityQueue<>(
+          Comparator.comparingLong((Line line) -> -line.span)
+              .thenComparingLong(line -> line.messages.getFirst().number()));
+
   private long added;
   private int queued;
   private int taken;
@@ -76,11 +88,15 @@ final class ChatLines {
 
   /** The line whose chat may get its next message now, handed out until it is given back. */
   synchronized Optional<Line> take(Instant now) {
-    Line first = waiting.peek();
-    if (first == null || first.readyAt.isAfter(now)) {
+    while (!waiting.isEmpty() && !waiting.peek().readyAt.isAfter(now)) {
+      Line line = waiting.poll();
+      line.span = (line.messages.size() - 1L) * line.gap.toMillis();
+      ready.add(line);
+    }
+    Line first = ready.poll();
+    if (first == null) {
       return Optional.empty();
     }
-    waiting.poll();
     first.taken = true;
     taken++;
     return Optional.of(first);
@@ -140,6 +156,9 @@ final class ChatLines {
 
   /** How long until some line is ready; empty when none waits. */
   synchronized Optional<Duration> untilReady(Instant now) {
+    if (!ready.isEmpty()) {
+      return Optional.of(Duration.ZERO);
+    }
     Line first = waiting.peek();
     if (first == null) {
       return Optional.empty();

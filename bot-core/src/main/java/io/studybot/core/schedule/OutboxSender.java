@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -29,12 +31,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class OutboxSender {
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
-  static final Duration LEASE = Duration.ofMinutes(2);
+
+  /**
+   * How long a claim holds while its messages wait in the lines; renewed every third of it while
+   * they do, so a crashed instance's rest goes out within about this long of a restart.
+   */
+  static final Duration LEASE = Duration.ofSeconds(30);
+
+  private static final Duration RENEW_EVERY = LEASE.dividedBy(3);
   static final int MAX_ATTEMPTS = 8;
   private static final int BATCH = 50;
 
-  /** Messages prepared ahead; at Telegram's 30/s about a minute, well inside the lease. */
-  private static final int BACKLOG = 2_000;
+  /** Messages prepared ahead: about a minute of sending at the fastest platform's rate. */
+  private static final int MIN_BACKLOG = 100;
+
+  private static final int MAX_BACKLOG = 20_000;
 
   /** How often a long drain looks for newly queued deliveries. */
   private static final Duration LOOK_AGAIN = Duration.ofSeconds(1);
@@ -51,6 +62,12 @@ public final class OutboxSender {
   private final Map<Platform, SendPacer> pacers = new EnumMap<>(Platform.class);
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger completed = new AtomicInteger();
+  private final AtomicBoolean filling = new AtomicBoolean();
+  private final Map<Long, SendingEntry> active = new ConcurrentHashMap<>();
+  private final int backlog;
+  private Instant renewedAt = Instant.EPOCH;
+  private volatile boolean more;
+  private volatile Instant lookedAt = Instant.EPOCH;
 
   /** One thread does everything, waiting by {@code sleeper}: for tests and the console. */
   public OutboxSender(
@@ -87,10 +104,13 @@ public final class OutboxSender {
     this.workers = workers;
     this.maxInFlight = maxInFlight;
     this.pause = pause;
+    int fastest = 0;
     for (Platform platform : gateways.platforms()) {
-      ChatGateway gateway = gateways.find(platform).orElseThrow();
-      pacers.put(platform, new SendPacer(gateway.rateLimits().messagesPerSecond()));
+      int perSecond = gateways.find(platform).orElseThrow().rateLimits().messagesPerSecond();
+      pacers.put(platform, new SendPacer(perSecond));
+      fastest = Math.max(fastest, perSecond);
     }
+    this.backlog = (int) Math.max(MIN_BACKLOG, Math.min(MAX_BACKLOG, fastest * 60L));
   }
 
   /**
@@ -115,18 +135,20 @@ public final class OutboxSender {
    */
   public int drain() throws InterruptedException {
     completed.set(0);
-    boolean more = true;
-    Instant lookedAt = clock.instant();
+    more = true;
+    lookedAt = clock.instant();
     while (true) {
       Instant now = clock.instant();
-      if (!more && !now.isBefore(lookedAt.plus(LOOK_AGAIN))) {
-        more = true;
+      if (!filling.get()) {
+        if (!more && !now.isBefore(lookedAt.plus(LOOK_AGAIN))) {
+          more = true;
+        }
+        if (more && lines.queued() < backlog) {
+          startFill();
+          continue;
+        }
       }
-      if (more && lines.queued() < BACKLOG) {
-        more = fill(now);
-        lookedAt = now;
-        continue;
-      }
+      renewLeases(now);
       if (inFlight.get() < maxInFlight) {
         Optional<ChatLines.Line> line = lines.take(now);
         if (line.isPresent()) {
@@ -134,10 +156,55 @@ public final class OutboxSender {
           continue;
         }
       }
-      if (!more && lines.idle() && inFlight.get() == 0) {
+      if (!more && !filling.get() && lines.idle() && inFlight.get() == 0) {
         return completed.get();
       }
       pause.await(nextWait(now));
+    }
+  }
+
+  /**
+   * Claims and prepares the next batch on a worker, so that preparing (a transaction per delivery)
+   * never stops the messages already queued from going out.
+   */
+  private void startFill() {
+    filling.set(true);
+    workers.execute(
+        () -> {
+          try {
+            Instant now = clock.instant();
+            more = fill(now);
+            lookedAt = now;
+          } catch (RuntimeException e) {
+            log.error("Claiming deliveries failed; trying again shortly", e);
+            more = false;
+            lookedAt = clock.instant();
+          } finally {
+            filling.set(false);
+            pause.wake();
+          }
+        });
+  }
+
+  private void renewLeases(Instant now) {
+    if (now.isBefore(renewedAt.plus(RENEW_EVERY)) || active.isEmpty()) {
+      return;
+    }
+    renewedAt = now;
+    store.renew(List.copyOf(active.keySet()), now.plus(LEASE));
+  }
+
+  /**
+   * Puts back what was claimed but not sent, for whoever drains next (this instance after a
+   * restart, or another one) to take at once instead of after the lease.
+   */
+  public void release() {
+    Instant now = clock.instant();
+    for (SendingEntry entry : List.copyOf(active.values())) {
+      if (entry.abandon()) {
+        active.remove(entry.entry().id());
+        store.retryAt(entry.entry().id(), now, "put back at shutdown", false);
+      }
     }
   }
 
@@ -177,6 +244,7 @@ public final class OutboxSender {
       return;
     }
     SendingEntry sending = new SendingEntry(entry, replies.size());
+    active.put(entry.id(), sending);
     for (Reply reply : replies) {
       Duration gap = gateway.get().rateLimits().gapFor(reply.chat());
       lines.add(new ChatLines.Queued(sending, reply), gap, now);
@@ -218,6 +286,7 @@ public final class OutboxSender {
       Instant at = clock.instant();
       lines.sent(line, at);
       if (head.entry().messageSent()) {
+        active.remove(head.entry().entry().id());
         store.markSent(head.entry().entry().id(), at);
         completed.incrementAndGet();
       }
@@ -249,6 +318,7 @@ public final class OutboxSender {
     preparer.chatMoved(entry.entry(), newChatId);
     for (SendingEntry each : dropped) {
       if (each.abandon()) {
+        active.remove(each.entry().id());
         store.retryAt(each.entry().id(), now, "chat moved", false);
       }
     }
@@ -265,6 +335,7 @@ public final class OutboxSender {
         e.getMessage());
     for (SendingEntry each : dropped) {
       if (each.abandon()) {
+        active.remove(each.entry().id());
         store.markFailed(each.entry().id(), e.getMessage());
       }
     }
@@ -273,6 +344,7 @@ public final class OutboxSender {
 
   private void abandon(SendingEntry entry, @Nullable String error) {
     if (entry.abandon()) {
+      active.remove(entry.entry().id());
       retryOrFail(entry.entry(), error);
     }
   }

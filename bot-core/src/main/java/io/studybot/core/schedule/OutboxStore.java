@@ -18,6 +18,9 @@ public interface OutboxStore {
    */
   List<OutboxEntry> claim(Instant now, Duration lease, int limit, SendScope scope);
 
+  /** Extends the lease of entries still being sent, so no other instance takes them over. */
+  void renew(List<Long> ids, Instant until);
+
   void markSent(long id, Instant now);
 
   /**

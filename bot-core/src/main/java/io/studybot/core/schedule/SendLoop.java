@@ -14,11 +14,13 @@ public final class SendLoop implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SendLoop.class);
   private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
+  private final OutboxSender sender;
   private final Thread thread;
   private final ExecutorService workers;
   private volatile boolean running = true;
 
   private SendLoop(OutboxSender sender, ExecutorService workers, Duration rest) {
+    this.sender = sender;
     this.workers = workers;
     this.thread = new Thread(() -> run(sender, rest), "outbox-sender");
     this.thread.setDaemon(true);
@@ -54,7 +56,10 @@ public final class SendLoop implements AutoCloseable {
     }
   }
 
-  /** Stops claiming, lets the sends in hand finish; unsent claimed entries wait out their lease. */
+  /**
+   * Stops claiming, lets the sends in hand finish, and puts back what was claimed but not sent, so
+   * the next start sends it at once.
+   */
   @Override
   public void close() {
     running = false;
@@ -65,6 +70,7 @@ public final class SendLoop implements AutoCloseable {
       if (!workers.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
         workers.shutdownNow();
       }
+      sender.release();
     } catch (InterruptedException e) {
       workers.shutdownNow();
       Thread.currentThread().interrupt();

@@ -4,9 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 
-/** Keeps one platform's sending within its overall rate; chats' own gaps are {@link ChatLines}'. */
+/**
+ * Keeps one platform's sending within its overall rate; chats' own gaps are {@link ChatLines}'. The
+ * window is a little longer than a second: a message reaches the platform some milliseconds after
+ * it leaves, and those delays vary, so a second's worth counted here must still be a second's worth
+ * when it arrives.
+ */
 final class SendPacer {
-  private static final Duration WINDOW = Duration.ofSeconds(1);
+  static final Duration WINDOW = Duration.ofMillis(1_025);
 
   private final int perSecond;
   private final ArrayDeque<Instant> lastSecond = new ArrayDeque<>();

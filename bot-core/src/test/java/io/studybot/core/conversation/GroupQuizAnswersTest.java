@@ -16,6 +16,7 @@ import io.studybot.core.schedule.OutboxEntry;
 import io.studybot.core.testing.DeliveryHarness;
 import io.studybot.core.testing.FakeChatGateway;
 import io.studybot.core.testing.TestCurriculum;
+import io.studybot.core.testing.TestScopes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -115,7 +116,8 @@ class GroupQuizAnswersTest {
 
     // An instance prepares day 2's lesson, sends it, and dies before marking it sent.
     Duration lease = Duration.ofMinutes(2);
-    List<OutboxEntry> claimed = harness.outbox.claim(harness.bot.clock.instant(), lease, 10);
+    List<OutboxEntry> claimed =
+        harness.outbox.claim(harness.bot.clock.instant(), lease, 10, TestScopes.ALL);
     assertThat(claimed).hasSize(1);
     for (Reply reply : harness.bot.bot.prepare(claimed.get(0))) {
       harness.bot.gateway.send(reply.chat(), reply.message());

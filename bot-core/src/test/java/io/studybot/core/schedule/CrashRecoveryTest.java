@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.studybot.core.chat.PlatformUser;
 import io.studybot.core.testing.DeliveryHarness;
+import io.studybot.core.testing.TestScopes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -69,6 +69,14 @@ final class MemoryOutbox implements OutboxStore {
   }
 
   @Override
+  public synchronized void renew(List<Long> ids, Instant until) {
+    ids.stream()
+        .map(this::row)
+        .filter(row -> row.status == Status.PENDING)
+        .forEach(row -> row.notBefore = until);
+  }
+
+  @Override
   public synchronized void markSent(long id, Instant now) {
     row(id).status = Status.SENT;
   }

@@ -1,6 +1,7 @@
 package io.studybot.core.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.studybot.core.chat.ChatGateway;
 import io.studybot.core.chat.ChatGateways;
@@ -12,6 +13,7 @@ import io.studybot.core.chat.Platform;
 import io.studybot.core.chat.RateLimits;
 import io.studybot.core.chat.Reply;
 import io.studybot.core.testing.MutableClock;
+import io.studybot.core.testing.TestScopes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -140,6 +142,66 @@ class OutboxSenderTest {
     assertThat(failed.attempts).isEqualTo(1);
     assertThat(failed.status).isEqualTo(MemoryOutbox.Status.PENDING);
     assertThat(failed.notBefore).isAfter(T0.plusSeconds(9));
+  }
+
+  @Test
+  void aClaimWaitingLongerThanItsLeaseIsRenewedSoNoOtherSenderTakesIt() throws Exception {
+    ChatRef flooded = chat("1", ChatKind.PRIVATE);
+    outbox.add(flooded, T0);
+    List<Integer> claimableMeanwhile = new ArrayList<>();
+    RecordingGateway gateway =
+        new RecordingGateway(
+            TELEGRAM,
+            (chat, n) -> {
+              if (n == 1) {
+                return DeliveryException.floodWait("Too Many Requests", Duration.ofMinutes(2));
+              }
+              if (n == 2) { // two minutes on, four leases later: is the entry still ours?
+                claimableMeanwhile.add(
+                    outbox.claim(clock.instant(), OutboxSender.LEASE, 10, TestScopes.ALL).size());
+              }
+              return null;
+            });
+
+    sender(gateway).drain();
+
+    assertThat(claimableMeanwhile).containsExactly(0);
+    assertThat(gateway.texts(flooded)).containsExactly("m1", "m2", "m3", "m4");
+  }
+
+  @Test
+  void aStopPutsBackWhatWasClaimedButNotSentForTheNextStartToSendAtOnce() throws Exception {
+    ChatRef flooded = chat("1", ChatKind.PRIVATE);
+    ChatRef other = chat("2", ChatKind.PRIVATE);
+    MemoryOutbox.Row waiting = outbox.add(flooded, T0);
+    MemoryOutbox.Row done = outbox.add(other, T0);
+    RecordingGateway gateway =
+        new RecordingGateway(
+            TELEGRAM,
+            (chat, n) ->
+                chat.equals(flooded)
+                    ? DeliveryException.floodWait("Too Many Requests", Duration.ofHours(1))
+                    : null);
+    OutboxSender sender =
+        new OutboxSender(
+            outbox,
+            preparer(),
+            ChatGateways.of(gateway),
+            clock,
+            wait -> {
+              if (clock.instant().isAfter(T0.plusSeconds(30))) {
+                throw new InterruptedException("stopping"); // the shutdown interrupts the wait
+              }
+              clock.advance(wait);
+            });
+
+    assertThatThrownBy(sender::drain).isInstanceOf(InterruptedException.class);
+    sender.release();
+
+    assertThat(done.status).isEqualTo(MemoryOutbox.Status.SENT);
+    assertThat(waiting.status).isEqualTo(MemoryOutbox.Status.PENDING);
+    assertThat(waiting.notBefore).isEqualTo(clock.instant());
+    assertThat(waiting.attempts).isZero();
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.studybot.core.testing.DeliveryHarness;
 import io.studybot.core.testing.FakeChatGateway;
 import io.studybot.core.testing.TestCurriculum;
 import io.studybot.core.testing.TestDatabases;
+import io.studybot.core.testing.TestScopes;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
