@@ -84,6 +84,23 @@ public final class StudyBot implements ChatHandler, ChatLifecycle, DeliveryPrepa
   }
 
   @Override
+  public void chatMoved(ChatRef from, String newChatId) {
+    Conversation.ChatMove move =
+        store.inTransaction(
+            repositories -> conversation.chatMoved(from, newChatId, repositories, clock.instant()));
+    switch (move) {
+      case MOVED -> log.info("{} chat {} moved to {}", from.platform(), from.id(), newChatId);
+      case BOTH_KEPT ->
+          log.warn(
+              "{} chat {} moved to {}, where another group already has progress; both are kept",
+              from.platform(),
+              from.id(),
+              newChatId);
+      case NOTHING_TO_MOVE -> log.debug("{} chat {}: nothing to move", from.platform(), from.id());
+    }
+  }
+
+  @Override
   public void serverGone(Platform platform, String server) {
     log.info("{} server {} is out of reach; deliveries to its chats stop", platform, server);
     store.inTransaction(
