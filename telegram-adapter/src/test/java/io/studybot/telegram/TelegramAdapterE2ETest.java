@@ -39,7 +39,7 @@ class TelegramAdapterE2ETest {
             Clock.systemUTC());
     adapter =
         TelegramAdapter.start(
-            TelegramSettings.longPolling(TelegramEmulator.TOKEN, emulator.apiUrl()), bot);
+            TelegramSettings.longPolling(TelegramEmulator.TOKEN, emulator.apiUrl()), bot, bot);
   }
 
   @AfterAll

@@ -2,7 +2,8 @@ package io.studybot.core.chat;
 
 /**
  * What adapters tell the core about chats changing under it, apart from any message: the bot
- * removed, blocked, or its chat deleted or moved. Deliveries there stop at once instead of failing first.
+ * removed, blocked, or its chat deleted or moved. Deliveries there stop at once instead of failing
+ * first.
  */
 public interface ChatLifecycle {
 

@@ -53,19 +53,20 @@ final class HibernateGroupRepository implements GroupRepository {
   @Override
   public boolean holdsProgress(StudyGroup group) {
     return session
-        .createSelectionQuery(
-            "select count(e) from Enrollment e where e.groupId = :group and (exists (select 1"
-                + " from CompletedTopic c where c.enrollmentId = e.id) or exists (select 1 from"
-                + " Quiz q where q.enrollmentId = e.id))",
-            Long.class)
-        .setParameter("group", group.id())
-        .getSingleResult()
+            .createSelectionQuery(
+                "select count(e) from Enrollment e where e.groupId = :group and (exists (select 1"
+                    + " from CompletedTopic c where c.enrollmentId = e.id) or exists (select 1 from"
+                    + " Quiz q where q.enrollmentId = e.id))",
+                Long.class)
+            .setParameter("group", group.id())
+            .getSingleResult()
         > 0;
   }
 
   @Override
   public void delete(StudyGroup group) {
-    // The schema cascades to enrollments, quizzes, answers and schedule rows. Flushed now: Hibernate
+    // The schema cascades to enrollments, quizzes, answers and schedule rows. Flushed now:
+    // Hibernate
     // writes deletes after updates, and a group moving to this chat id must find it free.
     session.remove(group);
     session.flush();
