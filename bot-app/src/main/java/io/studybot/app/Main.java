@@ -273,7 +273,7 @@ public final class Main {
 
   private static RunningAdapter startTelegram(TelegramSettings settings, StudyBot bot) {
     try {
-      TelegramAdapter telegram = TelegramAdapter.start(settings, bot);
+      TelegramAdapter telegram = TelegramAdapter.start(settings, bot, bot);
       return new RunningAdapter("Telegram", telegram, telegram.gateway());
     } catch (RuntimeException e) {
       throw new StartupFailure(

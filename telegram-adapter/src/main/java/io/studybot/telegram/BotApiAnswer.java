@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the Bot API answered to one call, read from the HTTP answer itself: the status, the {@code
- * ok} flag, the error code and {@code retry_after}, and the raw {@code result}. A call is delivered
- * when the answer was 200 with {@code ok: true}, whether or not its result parses as the library
- * expects.
+ * ok} flag, the error code, {@code retry_after} and {@code migrate_to_chat_id}, and the raw {@code
+ * result}. A call is delivered when the answer was 200 with {@code ok: true}, whether or not its
+ * result parses as the library expects.
  */
 record BotApiAnswer(
     int httpStatus,
@@ -19,6 +19,7 @@ record BotApiAnswer(
     int errorCode,
     String description,
     OptionalInt retryAfterSeconds,
+    Optional<String> migrateToChatId,
     @Nullable JsonNode result) {
 
   boolean delivered() {
@@ -41,7 +42,13 @@ record BotApiAnswer(
     if (root == null || !root.isObject()) {
       // A proxy's HTML error page or an empty body: only the status tells.
       return new BotApiAnswer(
-          httpStatus, false, httpStatus, "HTTP " + httpStatus, OptionalInt.empty(), null);
+          httpStatus,
+          false,
+          httpStatus,
+          "HTTP " + httpStatus,
+          OptionalInt.empty(),
+          Optional.empty(),
+          null);
     }
     boolean ok = root.path("ok").asBoolean(false);
     int code = root.path("error_code").asInt(ok ? 0 : httpStatus);
@@ -52,6 +59,11 @@ record BotApiAnswer(
     JsonNode retry = root.path("parameters").path("retry_after");
     OptionalInt retryAfter =
         retry.canConvertToInt() ? OptionalInt.of(retry.asInt()) : OptionalInt.empty();
-    return new BotApiAnswer(httpStatus, ok, code, description, retryAfter, root.get("result"));
+    // A group upgraded to a supergroup: the chat lives on under this id.
+    JsonNode migrated = root.path("parameters").path("migrate_to_chat_id");
+    Optional<String> migrateTo =
+        migrated.canConvertToLong() ? Optional.of(migrated.asText()) : Optional.empty();
+    return new BotApiAnswer(
+        httpStatus, ok, code, description, retryAfter, migrateTo, root.get("result"));
   }
 }

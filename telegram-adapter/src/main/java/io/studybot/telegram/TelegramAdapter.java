@@ -3,9 +3,12 @@ package io.studybot.telegram;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.studybot.core.chat.ChatHandler;
+import io.studybot.core.chat.ChatLifecycle;
 import io.studybot.core.chat.DeliveryException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +26,16 @@ public final class TelegramAdapter implements AutoCloseable {
   /** Worker threads for updates; each chat is always handled on the same one. */
   private static final int LANES = 4;
 
+  /**
+   * A pressed button's callback query is answered this soon if the turn is still running; the
+   * client shows an error if none comes within about fifteen seconds, and spins until then.
+   */
+  static final Duration ANSWER_CALLBACK_AFTER = Duration.ofMillis(800);
+
   private final OkHttpClient http;
   private final TelegramChatGateway gateway;
   private final UpdateLanes lanes;
+  private final ScheduledExecutorService timer;
   private final AutoCloseable receiver;
   private final Optional<TelegramWebhookRunner> webhook;
 
@@ -33,21 +43,25 @@ public final class TelegramAdapter implements AutoCloseable {
       OkHttpClient http,
       TelegramChatGateway gateway,
       UpdateLanes lanes,
+      ScheduledExecutorService timer,
       AutoCloseable receiver,
       Optional<TelegramWebhookRunner> webhook) {
     this.http = http;
     this.gateway = gateway;
     this.lanes = lanes;
+    this.timer = timer;
     this.receiver = receiver;
     this.webhook = webhook;
   }
 
   /**
-   * Starts the adapter: updates go to {@code bot}, timed deliveries through {@link #gateway()}.
+   * Starts the adapter: updates go to {@code bot}, changes to chats themselves (a group upgraded,
+   * the bot removed or blocked) to {@code lifecycle}, timed deliveries through {@link #gateway()}.
    *
    * @throws IllegalStateException when Telegram refuses the token or updates cannot be received
    */
-  public static TelegramAdapter start(TelegramSettings settings, ChatHandler bot) {
+  public static TelegramAdapter start(
+      TelegramSettings settings, ChatHandler bot, ChatLifecycle lifecycle) {
     OkHttpClient http =
         new OkHttpClient.Builder()
             .connectTimeout(Duration.ofSeconds(10))
@@ -58,6 +72,13 @@ public final class TelegramAdapter implements AutoCloseable {
     TelegramCalls calls = new TelegramCalls(new TelegramBotApi(http, json, settings.token(), url));
     TelegramChatGateway gateway = new TelegramChatGateway(calls, settings.rateLimits());
 
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "telegram-callback-timer");
+              thread.setDaemon(true);
+              return thread;
+            });
     UpdateLanes lanes = null;
     try {
       Optional<String> username = botUsername(calls);
@@ -65,9 +86,11 @@ public final class TelegramAdapter implements AutoCloseable {
       TelegramUpdateHandler handler =
           new TelegramUpdateHandler(
               bot,
+              lifecycle,
               new TelegramUpdateMapper(() -> username),
               gateway,
-              new TelegramChatAdmins(calls));
+              new TelegramChatAdmins(calls),
+              CallbackDeadline.after(ANSWER_CALLBACK_AFTER, timer));
       lanes = new UpdateLanes(LANES, handler::handle);
       if (settings.webhookUrl().isPresent()) {
         TelegramWebhookRunner webhook =
@@ -78,15 +101,16 @@ public final class TelegramAdapter implements AutoCloseable {
                 calls,
                 json,
                 lanes);
-        return new TelegramAdapter(http, gateway, lanes, webhook, Optional.of(webhook));
+        return new TelegramAdapter(http, gateway, lanes, timer, webhook, Optional.of(webhook));
       }
       TelegramLongPollingRunner polling =
           TelegramLongPollingRunner.start(settings.token(), url, http, json, lanes);
-      return new TelegramAdapter(http, gateway, lanes, polling, Optional.empty());
+      return new TelegramAdapter(http, gateway, lanes, timer, polling, Optional.empty());
     } catch (RuntimeException e) {
       if (lanes != null) {
         lanes.close();
       }
+      timer.shutdownNow();
       release(http);
       throw e;
     }
@@ -132,6 +156,7 @@ public final class TelegramAdapter implements AutoCloseable {
       log.warn("Stopping Telegram updates failed", e);
     }
     lanes.close();
+    timer.shutdownNow();
     release(http);
   }
 

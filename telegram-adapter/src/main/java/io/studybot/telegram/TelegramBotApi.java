@@ -81,6 +81,9 @@ final class TelegramBotApi {
             .addFormDataPart("chat_id", photo.getChatId())
             .addFormDataPart(
                 "photo", photo.getPhoto().getMediaName(), RequestBody.create(png, PNG));
+    if (photo.getMessageThreadId() != null) {
+      form.addFormDataPart("message_thread_id", String.valueOf(photo.getMessageThreadId()));
+    }
     if (photo.getCaption() != null) {
       form.addFormDataPart("caption", photo.getCaption());
     }

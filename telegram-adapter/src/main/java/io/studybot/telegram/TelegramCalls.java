@@ -10,9 +10,11 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.PartialBotApiMethod;
 
 /**
- * Bot API calls with Telegram's failure rules: a 429 waits for its {@code retry_after}, server
- * errors and network errors are retried with exponential backoff, 403 (the bot was blocked or
- * removed) is a permanent failure, and any other refusal fails at once.
+ * Bot API calls with Telegram's failure rules: a 429 waits for its {@code retry_after} (or, past
+ * the policy's waits, fails as a flood wait that holds the chat), server errors and network errors
+ * are retried with exponential backoff, 403 (the bot was blocked or removed) is a permanent
+ * failure, a 400 naming the supergroup a group became fails as a moved chat, and any other refusal
+ * fails at once.
  */
 final class TelegramCalls {
   private static final Logger log = LoggerFactory.getLogger(TelegramCalls.class);
@@ -38,6 +40,17 @@ final class TelegramCalls {
   }
 
   /**
+   * The same calls, but a 429 fails at once as a flood wait: the outbox sender then holds only that
+   * chat for {@code retry_after} instead of this thread waiting for it.
+   */
+  TelegramCalls withoutFloodWaits() {
+    return new TelegramCalls(
+        api,
+        new RetryPolicy(policy.attempts(), policy.firstBackoff(), 0, policy.longestWait()),
+        sleeper);
+  }
+
+  /**
    * Calls until the API accepts or refuses for good.
    *
    * @throws DeliveryException when the call was refused or kept failing
@@ -60,15 +73,18 @@ final class TelegramCalls {
       if (answer.delivered()) {
         return answer;
       }
-      if (answer.errorCode() == 429 && floodWaits < policy.floodWaits()) {
-        floodWaits++;
+      if (answer.errorCode() == 429) {
         Duration wait = Duration.ofSeconds(Math.max(1, answer.retryAfterSeconds().orElse(1)));
-        if (wait.compareTo(policy.longestWait()) > 0) {
-          throw refused(method, answer);
+        if (floodWaits >= policy.floodWaits() || wait.compareTo(policy.longestWait()) > 0) {
+          throw DeliveryException.floodWait(refusal(method, answer), wait);
         }
+        floodWaits++;
         log.info("Telegram asks to slow down; {} waits {} s", method.getMethod(), wait.toSeconds());
         pause(wait);
         continue;
+      }
+      if (answer.migrateToChatId().isPresent()) {
+        throw DeliveryException.chatMoved(refusal(method, answer), answer.migrateToChatId().get());
       }
       if (answer.errorCode() >= 500 && failures + 1 < policy.attempts()) {
         failures++;
@@ -95,6 +111,10 @@ final class TelegramCalls {
       throw refused(method, answer);
     }
     return answer;
+  }
+
+  private static String refusal(PartialBotApiMethod<?> method, BotApiAnswer answer) {
+    return method.getMethod() + " refused: " + answer.errorCode() + " " + answer.description();
   }
 
   private static Refused refused(PartialBotApiMethod<?> method, BotApiAnswer answer) {

@@ -41,10 +41,12 @@ public final class TelegramChatGateway implements ChatGateway {
   static final int MAX_POPUP_LENGTH = 200;
 
   private final TelegramCalls calls;
+  private final TelegramCalls timedCalls;
   private final RateLimits rateLimits;
 
   TelegramChatGateway(TelegramCalls calls, RateLimits rateLimits) {
     this.calls = calls;
+    this.timedCalls = calls.withoutFloodWaits();
     this.rateLimits = rateLimits;
   }
 
@@ -58,10 +60,13 @@ public final class TelegramChatGateway implements ChatGateway {
     return rateLimits;
   }
 
-  /** A timed message, not answering anyone: sent to the chat as it is. */
+  /**
+   * A timed message, not answering anyone: sent to the chat as it is. A flood wait is not waited
+   * out here but thrown, so the sender holds only this chat.
+   */
   @Override
   public String send(ChatRef chat, OutgoingMessage message) {
-    return post(chat, message.body(), message);
+    return post(timedCalls, chat, message.body(), message);
   }
 
   /**
@@ -72,7 +77,7 @@ public final class TelegramChatGateway implements ChatGateway {
     ChatRef chat = reply.chat();
     OutgoingMessage message = reply.message();
     RichText body = message.body();
-    boolean answersSender = chat.equals(interaction.chat());
+    boolean answersSender = chat.sameChat(interaction.chat());
     if (message.visibility() == OutgoingMessage.Visibility.PERSONAL
         && chat.isGroup()
         && answersSender) {
@@ -84,14 +89,14 @@ public final class TelegramChatGateway implements ChatGateway {
       // Telegram has no message only one member of a group sees; say whom it is for.
       body = addressed(body, interaction.senderName());
     }
-    post(chat, body, message);
+    post(calls, chat, body, message);
   }
 
-  private String post(ChatRef chat, RichText body, OutgoingMessage message) {
+  private String post(TelegramCalls via, ChatRef chat, RichText body, OutgoingMessage message) {
     List<String> parts = TelegramHtmlRenderer.split(body, TelegramHtmlRenderer.MAX_MESSAGE_LENGTH);
     InlineKeyboardMarkup keyboard = keyboard(message.buttons());
     if (message.replaces().isPresent() && parts.size() == 1) {
-      Optional<String> edited = edit(chat, message.replaces().get(), parts.get(0), keyboard);
+      Optional<String> edited = edit(via, chat, message.replaces().get(), parts.get(0), keyboard);
       if (edited.isPresent()) {
         return edited.get();
       }
@@ -99,22 +104,23 @@ public final class TelegramChatGateway implements ChatGateway {
     String lastId = "";
     for (int i = 0; i < parts.size(); i++) {
       boolean last = i == parts.size() - 1;
-      lastId = sendMessage(chat, parts.get(i), last ? keyboard : null);
+      lastId = sendMessage(via, chat, parts.get(i), last ? keyboard : null);
     }
-    message.picture().ifPresent(picture -> sendPicture(chat, picture));
+    message.picture().ifPresent(picture -> sendPicture(via, chat, picture));
     return lastId;
   }
 
   /** The picture after the text, as a photo; if Telegram refuses it, the text has arrived. */
-  private void sendPicture(ChatRef chat, Picture picture) {
+  private void sendPicture(TelegramCalls via, ChatRef chat, Picture picture) {
     SendPhoto photo =
         SendPhoto.builder()
             .chatId(chat.id())
+            .messageThreadId(thread(chat))
             .photo(new InputFile(new ByteArrayInputStream(picture.png()), picture.fileName()))
             .caption(picture.description())
             .build();
     try {
-      calls.execute(photo);
+      via.execute(photo);
     } catch (DeliveryException e) {
       log.info("Telegram refused a picture in chat {}: {}", chat.id(), e.getMessage());
     }
@@ -134,21 +140,39 @@ public final class TelegramChatGateway implements ChatGateway {
     return new RichText(blocks);
   }
 
-  private String sendMessage(ChatRef chat, String html, @Nullable InlineKeyboardMarkup keyboard) {
+  /** The forum topic to post in, or null for the chat's main thread. */
+  static @Nullable Integer thread(ChatRef chat) {
+    if (chat.topic() == null) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(chat.topic());
+    } catch (NumberFormatException e) {
+      return null; // not a Telegram topic id: the main thread rather than no message
+    }
+  }
+
+  private String sendMessage(
+      TelegramCalls via, ChatRef chat, String html, @Nullable InlineKeyboardMarkup keyboard) {
     SendMessage send =
         SendMessage.builder()
             .chatId(chat.id())
+            .messageThreadId(thread(chat))
             .text(html)
             .parseMode(ParseMode.HTML)
             .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
             .replyMarkup(keyboard)
             .build();
-    return calls.execute(send).messageId().orElse("");
+    return via.execute(send).messageId().orElse("");
   }
 
   /** Edits a message in place; empty when it cannot be, so the caller sends a new one. */
   private Optional<String> edit(
-      ChatRef chat, String messageId, String html, @Nullable InlineKeyboardMarkup keyboard) {
+      TelegramCalls via,
+      ChatRef chat,
+      String messageId,
+      String html,
+      @Nullable InlineKeyboardMarkup keyboard) {
     int id;
     try {
       id = Integer.parseInt(messageId);
@@ -164,11 +188,11 @@ public final class TelegramChatGateway implements ChatGateway {
             .replyMarkup(keyboard)
             .build();
     try {
-      calls.execute(edit);
+      via.execute(edit);
       return Optional.of(messageId);
     } catch (DeliveryException e) {
-      if (e.permanent()) {
-        throw e;
+      if (e.permanent() || e.retryAfter().isPresent() || e.movedTo().isPresent()) {
+        throw e; // sending anew would meet the same answer
       }
       if (e instanceof TelegramCalls.Refused refused
           && refused.description().contains("message is not modified")) {

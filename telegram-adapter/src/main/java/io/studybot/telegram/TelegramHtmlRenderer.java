@@ -8,13 +8,17 @@ import java.util.stream.Collectors;
 /**
  * Renders the core's rich text in Telegram's HTML parse mode. Every piece of text is escaped, so a
  * name like {@code <b>Eve & co</b>} or a code sample shows literally and can never inject markup.
- * Long texts are split into messages of at most {@link #MAX_MESSAGE_LENGTH} characters at block
- * boundaries; a single block too long for one message is cut at line ends, then spaces, and a cut
- * code block becomes several complete code blocks.
+ * Long texts are split into messages of at most {@link #MAX_MESSAGE_LENGTH} characters and {@link
+ * #MAX_ENTITIES} formatting elements at block boundaries; a single block too long for one message
+ * is cut at line ends, then spaces, and a cut code block becomes several complete code blocks; a
+ * block with too many elements is split between its spans or list items, keeping their formatting.
  */
 final class TelegramHtmlRenderer {
   /** Telegram's limit on a message's text. */
   static final int MAX_MESSAGE_LENGTH = 4096;
+
+  /** Telegram's limit on a message's formatting entities (bold, code, links...). */
+  static final int MAX_ENTITIES = 100;
 
   private static final String BLOCK_GAP = "\n\n";
   private static final String PRE_OPEN = "<pre><code>";
@@ -29,18 +33,87 @@ final class TelegramHtmlRenderer {
         .collect(Collectors.joining(BLOCK_GAP));
   }
 
-  /** The text as messages of at most {@code limit} characters each. */
+  /** The text as messages of at most {@code limit} characters and 100 entities each. */
   static List<String> split(RichText text, int limit) {
+    return split(text, limit, MAX_ENTITIES);
+  }
+
+  /** The text as messages of at most {@code limit} characters and {@code maxEntities} entities. */
+  static List<String> split(RichText text, int limit, int maxEntities) {
     List<String> pieces = new ArrayList<>();
-    for (RichText.Block block : text.blocks()) {
-      String html = block(block);
-      if (html.length() <= limit) {
-        pieces.add(html);
-      } else {
-        pieces.addAll(cutBlock(block, limit));
+    for (RichText.Block whole : text.blocks()) {
+      for (RichText.Block block : withinEntities(whole, maxEntities)) {
+        String html = block(block);
+        if (html.length() <= limit) {
+          pieces.add(html);
+        } else {
+          pieces.addAll(cutBlock(block, limit));
+        }
       }
     }
-    return pack(pieces, limit);
+    return pack(pieces, limit, maxEntities);
+  }
+
+  /**
+   * How many formatting entities Telegram makes of rendered HTML: every text is escaped, so each
+   * {@code <} that does not close a tag opens one. ({@code <pre><code>} counts two, to be safe.)
+   */
+  static int entities(String html) {
+    int count = 0;
+    for (int i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+      if (i + 1 < html.length() && html.charAt(i + 1) != '/') {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** A block as blocks of at most {@code max} entities, split between spans or list items. */
+  private static List<RichText.Block> withinEntities(RichText.Block block, int max) {
+    if (entities(block(block)) <= max) {
+      return List.of(block);
+    }
+    if (block instanceof RichText.Paragraph paragraph) {
+      return chunks(paragraph.spans(), max).stream()
+          .map(spans -> (RichText.Block) new RichText.Paragraph(spans))
+          .toList();
+    }
+    if (block instanceof RichText.BulletList list) {
+      List<List<RichText.Span>> items = new ArrayList<>();
+      for (List<RichText.Span> item : list.items()) {
+        items.addAll(chunks(item, max)); // an item too rich for one message continues as another
+      }
+      return chunks(items, max, item -> entities(spans(item))).stream()
+          .map(group -> (RichText.Block) new RichText.BulletList(group))
+          .toList();
+    }
+    return List.of(block); // a code block is one entity
+  }
+
+  private static List<List<RichText.Span>> chunks(List<RichText.Span> spans, int max) {
+    return chunks(spans, max, span -> entities(spans(List.of(span))));
+  }
+
+  /** Consecutive runs of {@code items} whose entities add up to at most {@code max} each. */
+  private static <T> List<List<T>> chunks(
+      List<T> items, int max, java.util.function.ToIntFunction<T> entitiesOf) {
+    List<List<T>> runs = new ArrayList<>();
+    List<T> run = new ArrayList<>();
+    int inRun = 0;
+    for (T item : items) {
+      int count = entitiesOf.applyAsInt(item);
+      if (!run.isEmpty() && inRun + count > max) {
+        runs.add(run);
+        run = new ArrayList<>();
+        inRun = 0;
+      }
+      run.add(item);
+      inRun += count;
+    }
+    if (!run.isEmpty()) {
+      runs.add(run);
+    }
+    return runs;
   }
 
   static String escape(String text) {
@@ -166,18 +239,24 @@ final class TelegramHtmlRenderer {
   }
 
   /** Blocks packed greedily into messages, a blank line between blocks. */
-  private static List<String> pack(List<String> pieces, int limit) {
+  private static List<String> pack(List<String> pieces, int limit, int maxEntities) {
     List<String> messages = new ArrayList<>();
     StringBuilder current = new StringBuilder();
+    int entities = 0;
     for (String piece : pieces) {
-      if (current.length() > 0 && current.length() + BLOCK_GAP.length() + piece.length() > limit) {
+      int more = entities(piece);
+      if (current.length() > 0
+          && (current.length() + BLOCK_GAP.length() + piece.length() > limit
+              || entities + more > maxEntities)) {
         messages.add(current.toString());
         current.setLength(0);
+        entities = 0;
       }
       if (current.length() > 0) {
         current.append(BLOCK_GAP);
       }
       current.append(piece);
+      entities += more;
     }
     if (current.length() > 0 || messages.isEmpty()) {
       messages.add(current.toString());

@@ -113,7 +113,7 @@ final class TelegramLongPollingRunner implements AutoCloseable {
           .offset(lastReceivedUpdate + 1)
           .limit(100)
           .timeout(POLL_TIMEOUT_SECONDS)
-          .allowedUpdates(List.of("message", "callback_query"))
+          .allowedUpdates(TelegramUpdateMapper.UPDATE_TYPES)
           .build();
     }
 

@@ -3,6 +3,7 @@ package io.studybot.telegram;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.studybot.core.chat.ChatHandler;
+import io.studybot.core.chat.ChatLifecycle;
 import io.studybot.core.chat.DeliveryException;
 import io.studybot.core.chat.IncomingEvent;
 import io.studybot.core.chat.Reply;
@@ -14,28 +15,36 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * Handles one update: skips one already seen (Telegram redelivers after a timeout or a restart),
- * maps it, hands the event to the core, shows the replies, and answers a button's callback query
- * when no reply did. A failure is logged and never reaches the polling loop or the webhook server.
+ * tells the core about changes to the chat itself, maps the rest, hands the event to the core,
+ * shows the replies, and answers a button's callback query when no reply did, or at once if the
+ * turn takes too long. A failure is logged and never reaches the polling loop or the webhook
+ * server.
  */
 final class TelegramUpdateHandler {
   private static final Logger log = LoggerFactory.getLogger(TelegramUpdateHandler.class);
 
   private final ChatHandler bot;
+  private final ChatLifecycle lifecycle;
   private final TelegramUpdateMapper mapper;
   private final TelegramChatGateway gateway;
   private final TelegramChatAdmins admins;
+  private final CallbackDeadline deadline;
   private final Cache<Integer, Boolean> seen =
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofHours(1)).build();
 
   TelegramUpdateHandler(
       ChatHandler bot,
+      ChatLifecycle lifecycle,
       TelegramUpdateMapper mapper,
       TelegramChatGateway gateway,
-      TelegramChatAdmins admins) {
+      TelegramChatAdmins admins,
+      CallbackDeadline deadline) {
     this.bot = bot;
+    this.lifecycle = lifecycle;
     this.mapper = mapper;
     this.gateway = gateway;
     this.admins = admins;
+    this.deadline = deadline;
   }
 
   void handle(Update update) {
@@ -43,6 +52,11 @@ final class TelegramUpdateHandler {
       if (update.getUpdateId() != null
           && seen.asMap().putIfAbsent(update.getUpdateId(), Boolean.TRUE) != null) {
         log.debug("Update {} was already handled", update.getUpdateId());
+        return;
+      }
+      Optional<TelegramUpdateMapper.ChatChange> change = mapper.chatChange(update);
+      if (change.isPresent()) {
+        tell(change.get());
         return;
       }
       Optional<TelegramUpdateMapper.Inbound> inbound = mapper.map(update);
@@ -61,21 +75,53 @@ final class TelegramUpdateHandler {
     TelegramInteraction interaction =
         new TelegramInteraction(
             event.chat(), event.user().displayName(), inbound.callbackQueryId());
+    // A slow turn must not leave the button spinning: the query is answered without a popup, and
+    // replies meant for one become messages, as a second personal reply does.
+    Runnable disarm =
+        inbound.callbackQueryId().isPresent()
+            ? deadline.arm(() -> interaction.takeCallbackQuery().ifPresent(this::acknowledge))
+            : () -> {};
     try {
       for (Reply reply : bot.handle(event)) {
         show(interaction, reply);
       }
     } finally {
+      disarm.run();
       interaction.takeCallbackQuery().ifPresent(this::acknowledge);
     }
   }
 
-  /** Shows one reply; a failure is logged and the other replies still go out. */
+  /** Tells the core what happened to a chat itself. */
+  private void tell(TelegramUpdateMapper.ChatChange change) {
+    if (change instanceof TelegramUpdateMapper.ChatMoved moved) {
+      lifecycle.chatMoved(moved.from(), moved.newChatId());
+    } else if (change instanceof TelegramUpdateMapper.ChatGone gone) {
+      lifecycle.chatGone(gone.chat());
+    }
+  }
+
+  /**
+   * Shows one reply; a failure is logged and the other replies still go out. A reply to a group
+   * that has just become a supergroup moves the group and goes to the new id.
+   */
   private void show(TelegramInteraction interaction, Reply reply) {
     try {
       gateway.reply(interaction, reply);
     } catch (DeliveryException e) {
+      if (e.movedTo().isPresent()) {
+        lifecycle.chatMoved(reply.chat(), e.movedTo().get());
+        showMoved(interaction, reply, e.movedTo().get());
+        return;
+      }
       log.warn("Replying in Telegram chat {} failed: {}", reply.chat().id(), e.getMessage());
+    }
+  }
+
+  private void showMoved(TelegramInteraction interaction, Reply reply, String newChatId) {
+    try {
+      gateway.reply(interaction, new Reply(reply.chat().withId(newChatId), reply.message()));
+    } catch (DeliveryException e) {
+      log.warn("Replying in Telegram chat {} failed: {}", newChatId, e.getMessage());
     }
   }
 

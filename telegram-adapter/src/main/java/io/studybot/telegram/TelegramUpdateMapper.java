@@ -5,24 +5,46 @@ import io.studybot.core.chat.ChatRef;
 import io.studybot.core.chat.IncomingEvent;
 import io.studybot.core.chat.Platform;
 import io.studybot.core.chat.PlatformUser;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.chat.Chat;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberRestricted;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
 import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
  * Turns a Telegram update into a core event: a text message into a command or a text, a callback
- * query into a button press. Updates the core has no use for (edits, channel posts, stickers,
- * members joining, commands meant for another bot in a group) map to nothing.
+ * query into a button press. A message or press in a forum topic carries the topic. Updates the
+ * core has no use for (edits, channel posts, stickers, members joining, commands meant for another
+ * bot in a group) map to nothing. Apart from events, {@link #chatChange} reads what happened to a
+ * chat itself: a group upgraded to a supergroup, the bot removed, blocked or muted.
  */
 final class TelegramUpdateMapper {
 
   /** A core event, with the callback query to answer when it came from a button. */
   record Inbound(IncomingEvent event, Optional<String> callbackQueryId) {}
+
+  /** A change to a chat itself, for the core's {@code ChatLifecycle}. */
+  sealed interface ChatChange {}
+
+  /** The group became a supergroup with a new id. */
+  record ChatMoved(ChatRef from, String newChatId) implements ChatChange {}
+
+  /** The bot can no longer write there: removed, kicked, muted, or blocked in a private chat. */
+  record ChatGone(ChatRef chat) implements ChatChange {}
+
+  /** The update types read here: what polling and the webhook ask Telegram for. */
+  static final List<String> UPDATE_TYPES = List.of("message", "callback_query", "my_chat_member");
+
+  /** Statuses of the bot's own membership in which it cannot post. */
+  private static final Set<String> GONE_STATUSES = Set.of("left", "kicked");
 
   private final Supplier<Optional<String>> botUsername;
 
@@ -44,8 +66,48 @@ final class TelegramUpdateMapper {
     return Optional.empty();
   }
 
-  private Optional<Inbound> message(Message message) {
+  /** What an update says about its chat itself, if anything. */
+  Optional<ChatChange> chatChange(Update update) {
+    if (update.getMyChatMember() != null) {
+      return botMembership(update.getMyChatMember());
+    }
+    if (!update.hasMessage()) {
+      return Optional.empty();
+    }
+    // Telegram posts one service message in the old group and one in the new supergroup.
+    Message message = update.getMessage();
     Optional<ChatRef> chat = chat(message.getChat());
+    if (chat.isEmpty()) {
+      return Optional.empty();
+    }
+    if (message.getMigrateToChatId() != null) {
+      return Optional.of(new ChatMoved(chat.get(), String.valueOf(message.getMigrateToChatId())));
+    }
+    if (message.getMigrateFromChatId() != null) {
+      ChatRef old = chat.get().withId(String.valueOf(message.getMigrateFromChatId()));
+      return Optional.of(new ChatMoved(old, chat.get().id()));
+    }
+    return Optional.empty();
+  }
+
+  /** The bot's own membership changed; only losing the right to post matters to the core. */
+  private static Optional<ChatChange> botMembership(ChatMemberUpdated change) {
+    Optional<ChatRef> chat = chat(change.getChat());
+    ChatMember member = change.getNewChatMember();
+    if (chat.isEmpty() || member == null) {
+      return Optional.empty();
+    }
+    boolean gone = GONE_STATUSES.contains(member.getStatus());
+    if (member instanceof ChatMemberRestricted restricted) {
+      gone =
+          Boolean.FALSE.equals(restricted.getCanSendMessages())
+              || Boolean.FALSE.equals(restricted.getIsMember());
+    }
+    return gone ? Optional.of(new ChatGone(chat.get())) : Optional.empty();
+  }
+
+  private Optional<Inbound> message(Message message) {
+    Optional<ChatRef> chat = chat(message.getChat()).map(found -> inTopic(found, message));
     if (!message.hasText() || message.getFrom() == null || chat.isEmpty()) {
       return Optional.empty();
     }
@@ -93,12 +155,26 @@ final class TelegramUpdateMapper {
     if (chat.isEmpty()) {
       return Optional.empty();
     }
+    if (message instanceof Message pressed) {
+      chat = chat.map(found -> inTopic(found, pressed));
+    }
     Optional<String> messageId =
         Optional.ofNullable(message.getMessageId()).filter(id -> id > 0).map(String::valueOf);
     IncomingEvent event =
         new IncomingEvent.ButtonPress(
             user(query.getFrom()), chat.get(), query.getData(), messageId);
     return Optional.of(new Inbound(event, Optional.ofNullable(query.getId())));
+  }
+
+  /**
+   * A forum topic's messages carry its thread id. Replies in an ordinary group carry one too, but
+   * without {@code is_topic_message}: those stay in the main chat.
+   */
+  private static ChatRef inTopic(ChatRef chat, Message message) {
+    if (Boolean.TRUE.equals(message.getIsTopicMessage()) && message.getMessageThreadId() != null) {
+      return chat.inTopic(String.valueOf(message.getMessageThreadId()));
+    }
+    return chat;
   }
 
   /** {@code /today@OtherBot} in a group is addressed to someone else. */

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,7 +85,7 @@ final class TelegramWebhookRunner implements TelegramWebhookBot, AutoCloseable {
         SetWebhook.builder()
             .url(publicUrl.toString())
             .secretToken(secretText)
-            .allowedUpdates(List.of("message", "callback_query"))
+            .allowedUpdates(TelegramUpdateMapper.UPDATE_TYPES)
             .build());
   }
 

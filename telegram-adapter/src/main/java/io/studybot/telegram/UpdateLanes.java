@@ -49,6 +49,9 @@ final class UpdateLanes implements AutoCloseable {
     if (update.hasMessage() && update.getMessage().getChatId() != null) {
       return update.getMessage().getChatId();
     }
+    if (update.getMyChatMember() != null && update.getMyChatMember().getChat() != null) {
+      return update.getMyChatMember().getChat().getId();
+    }
     if (update.hasCallbackQuery()) {
       var query = update.getCallbackQuery();
       if (query.getMessage() != null && query.getMessage().getChatId() != null) {

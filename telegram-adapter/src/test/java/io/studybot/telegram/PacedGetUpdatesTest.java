@@ -26,12 +26,13 @@ class PacedGetUpdatesTest {
   }
 
   @Test
-  void eachPollConfirmsTheLastUpdateAndWaitsForMessagesAndButtonsOnly() {
+  void eachPollConfirmsTheLastUpdateAndWaitsForMessagesButtonsAndTheBotsMembership() {
     GetUpdates poll = polls(Duration.ZERO).apply(41);
 
     assertThat(poll.getOffset()).isEqualTo(42);
     assertThat(poll.getTimeout()).isEqualTo(TelegramLongPollingRunner.POLL_TIMEOUT_SECONDS);
-    assertThat(poll.getAllowedUpdates()).containsExactly("message", "callback_query");
+    assertThat(poll.getAllowedUpdates())
+        .containsExactly("message", "callback_query", "my_chat_member");
   }
 
   @Test

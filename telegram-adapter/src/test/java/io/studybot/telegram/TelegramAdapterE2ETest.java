@@ -39,7 +39,7 @@ class TelegramAdapterE2ETest {
             Clock.systemUTC());
     adapter =
         TelegramAdapter.start(
-            TelegramSettings.longPolling(TelegramEmulator.TOKEN, emulator.apiUrl()), bot);
+            TelegramSettings.longPolling(TelegramEmulator.TOKEN, emulator.apiUrl()), bot, bot);
   }
 
   @AfterAll
@@ -70,5 +70,32 @@ class TelegramAdapterE2ETest {
 
     BotMessage board = emulator.awaitText(group, "Leaderboard");
     assertThat(board.text()).contains("&lt;b&gt;Eve &amp; co&lt;/b&gt;").doesNotContain("<b>Eve");
+  }
+
+  @Test
+  void aCommandInAForumTopicIsAnsweredInThatTopic() throws Exception {
+    User ann = new User(3001, "Ann", "en");
+    Chat forum = new Chat(-1003001, "supergroup", "Forum");
+
+    emulator.commandInTopic(ann, forum, 7, "/today@TestNameBot");
+
+    BotMessage lesson = emulator.awaitText(forum, "Day 1 of");
+    assertThat(lesson.threadId()).isEqualTo(7);
+  }
+
+  @Test
+  void aGroupUpgradedToASupergroupKeepsItsLeaderboardThere() throws Exception {
+    User cid = new User(4001, "Cid", "en");
+    User dan = new User(4002, "Dan", "en");
+    Chat group = Chat.group(-4001, "Small group");
+    Chat supergroup = new Chat(-1004001, "supergroup", "Small group");
+    TelegramScenarios.groupLeaderboard(emulator, group, cid, dan);
+
+    // The supergroup's own service message is handled before the command that follows it there.
+    emulator.upgraded(cid, group, supergroup);
+    emulator.command(dan, supergroup, "/progress@TestNameBot");
+
+    BotMessage board = emulator.awaitText(supergroup, "Leaderboard: 2 members");
+    assertThat(board.text()).contains("Cid", "Dan");
   }
 }

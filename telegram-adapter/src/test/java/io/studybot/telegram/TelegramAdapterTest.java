@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class TelegramAdapterTest {
   private FakeBotApi api;
   private final ChatHandler bot = event -> List.of();
+  private final RecordingLifecycle lifecycle = new RecordingLifecycle();
 
   @BeforeEach
   void start() throws IOException {
@@ -30,7 +31,8 @@ class TelegramAdapterTest {
   @Test
   void longPollingStartsWithTheMenuAndPollsUntilClosed() throws Exception {
     try (TelegramAdapter adapter =
-        TelegramAdapter.start(TelegramSettings.longPolling(FakeBotApi.TOKEN, api.url()), bot)) {
+        TelegramAdapter.start(
+            TelegramSettings.longPolling(FakeBotApi.TOKEN, api.url()), bot, lifecycle)) {
       assertThat(adapter.webhookPort()).isEmpty();
       FakeBotApi.Call poll = api.awaitCall("getUpdates", Duration.ofSeconds(10));
       assertThat(poll.body().path("timeout").asInt())
@@ -53,7 +55,7 @@ class TelegramAdapterTest {
             0,
             TelegramSettings.DEFAULT_RATE_LIMITS);
 
-    try (TelegramAdapter adapter = TelegramAdapter.start(settings, bot)) {
+    try (TelegramAdapter adapter = TelegramAdapter.start(settings, bot, lifecycle)) {
       assertThat(adapter.webhookPort()).hasValueSatisfying(port -> assertThat(port).isPositive());
     }
     assertThat(api.calls("setWebhook").get(0).body().path("secret_token").asText())
@@ -69,7 +71,7 @@ class TelegramAdapterTest {
     assertThatThrownBy(
             () ->
                 TelegramAdapter.start(
-                    TelegramSettings.longPolling(FakeBotApi.TOKEN, api.url()), bot))
+                    TelegramSettings.longPolling(FakeBotApi.TOKEN, api.url()), bot, lifecycle))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageNotContaining(FakeBotApi.TOKEN)
         .cause()
@@ -84,7 +86,8 @@ class TelegramAdapterTest {
     api.answer("setMyCommands", 500, "{\"message\":\"not supported\"}");
 
     try (TelegramAdapter adapter =
-        TelegramAdapter.start(TelegramSettings.longPolling(FakeBotApi.TOKEN, api.url()), bot)) {
+        TelegramAdapter.start(
+            TelegramSettings.longPolling(FakeBotApi.TOKEN, api.url()), bot, lifecycle)) {
       api.awaitCall("getUpdates", Duration.ofSeconds(10));
     }
     // The refused menu is not retried, and start-up went on to polling.

@@ -168,4 +168,57 @@ class TelegramCallsTest {
     assertThat(call.body().path("chat_id").asText()).isEqualTo("7");
     assertThat(call.body().path("text").asText()).isEqualTo("hello");
   }
+
+  @Test
+  void aGroupUpgradedToASupergroupFailsAtOnceNamingItsNewId() {
+    api.answer(
+        "sendMessage",
+        400,
+        "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: group chat was"
+            + " upgraded to a supergroup chat\",\"parameters\":{\"migrate_to_chat_id\":-1001234}}");
+
+    assertThatThrownBy(() -> calls.execute(hello()))
+        .isInstanceOfSatisfying(
+            DeliveryException.class,
+            e -> {
+              assertThat(e.movedTo()).contains("-1001234");
+              assertThat(e.permanent()).isFalse();
+            });
+    assertThat(api.calls("sendMessage")).hasSize(1);
+    assertThat(waits).isEmpty();
+  }
+
+  @Test
+  void withoutFloodWaitsA429FailsAtOnceWithItsRetryAfter() {
+    api.answer(
+        "sendMessage",
+        429,
+        "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 7\","
+            + "\"parameters\":{\"retry_after\":7}}");
+
+    assertThatThrownBy(() -> calls.withoutFloodWaits().execute(hello()))
+        .isInstanceOfSatisfying(
+            DeliveryException.class,
+            e -> {
+              assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
+              assertThat(e.permanent()).isFalse();
+            });
+    assertThat(api.calls("sendMessage")).hasSize(1);
+    assertThat(waits).isEmpty();
+  }
+
+  @Test
+  void aWaitLongerThanThePolicyTakesIsAFloodWaitForTheCaller() {
+    api.answer(
+        "sendMessage",
+        429,
+        "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests\","
+            + "\"parameters\":{\"retry_after\":600}}");
+
+    assertThatThrownBy(() -> calls.execute(hello()))
+        .isInstanceOfSatisfying(
+            DeliveryException.class,
+            e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(600)));
+    assertThat(waits).isEmpty();
+  }
 }

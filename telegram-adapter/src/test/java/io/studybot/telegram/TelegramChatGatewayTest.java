@@ -245,6 +245,47 @@ class TelegramChatGatewayTest {
     assertThat(api.calls("sendPhoto")).hasSize(1);
   }
 
+  @Test
+  void everythingPostedIntoAForumTopicCarriesItsThreadIdAndTheMainThreadNone() {
+    ChatRef topic = GROUP.inTopic("7");
+    OutgoingMessage progress =
+        OutgoingMessage.text("📊 Progress").withPicture(new Picture("progress.png", PNG, "Chart"));
+    TelegramInteraction press = new TelegramInteraction(topic, "Ada", Optional.empty());
+
+    gateway.send(topic, progress);
+    gateway.reply(press, new Reply(topic, OutgoingMessage.text("verdict").personal()));
+    gateway.send(GROUP, OutgoingMessage.text("main"));
+
+    assertThat(api.calls("sendMessage"))
+        .extracting(call -> call.body().path("message_thread_id").asText(""))
+        .containsExactly("7", "7", "");
+    assertThat(api.calls("sendPhoto").get(0).body().path("message_thread_id").asText())
+        .isEqualTo("7");
+  }
+
+  @Test
+  void aTimedSendMeetingAFloodWaitLeavesTheWaitToTheSender() {
+    api.answer(
+        "sendMessage",
+        429,
+        "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests\","
+            + "\"parameters\":{\"retry_after\":5}}");
+
+    assertThatThrownBy(() -> gateway.send(GROUP, OutgoingMessage.text("lesson")))
+        .isInstanceOfSatisfying(
+            DeliveryException.class,
+            e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(5)));
+    assertThat(api.calls("sendMessage")).hasSize(1);
+  }
+
+  @Test
+  void aClosedTopicIsAPermanentRefusal() {
+    api.fail("sendMessage", 400, "Bad Request: TOPIC_CLOSED");
+
+    assertThatThrownBy(() -> gateway.send(GROUP.inTopic("7"), OutgoingMessage.text("lesson")))
+        .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.permanent()).isTrue());
+  }
+
   private static final byte[] PNG = {
     (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0, 'I', 'E', 'N', 'D'
   };

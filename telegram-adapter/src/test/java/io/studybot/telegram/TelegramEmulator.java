@@ -152,8 +152,12 @@ public final class TelegramEmulator implements AutoCloseable {
     }
   }
 
-  /** A message the bot sent, as the emulator stores it (edits applied). */
-  public record BotMessage(long messageId, long chatId, String text, JsonNode replyMarkup) {
+  /**
+   * A message the bot sent, as the emulator stores it (edits applied); {@code threadId} is its
+   * forum topic, 0 for the main thread.
+   */
+  public record BotMessage(
+      long messageId, long chatId, String text, JsonNode replyMarkup, long threadId) {
     /** The callback data of the button with this label, or of any button containing it. */
     public String button(String label) {
       for (JsonNode row : replyMarkup.path("inline_keyboard")) {
@@ -184,6 +188,31 @@ public final class TelegramEmulator implements AutoCloseable {
     int length = text.contains(" ") ? text.indexOf(' ') : text.length();
     entities.addObject().put("offset", 0).put("length", length).put("type", "bot_command");
     post("/sendCommand", message);
+  }
+
+  /** The user types a command in a forum topic of a supergroup. */
+  public void commandInTopic(User user, Chat chat, long topic, String text) {
+    ObjectNode message = message(user, chat, text);
+    message.put("message_thread_id", topic).put("is_topic_message", true);
+    ArrayNode entities = message.putArray("entities");
+    int length = text.contains(" ") ? text.indexOf(' ') : text.length();
+    entities.addObject().put("offset", 0).put("length", length).put("type", "bot_command");
+    post("/sendCommand", message);
+  }
+
+  /**
+   * Telegram's two service messages when a group becomes a supergroup, without text: one in the old
+   * group naming the new id, one in the supergroup naming the old id.
+   */
+  public void upgraded(User user, Chat group, Chat supergroup) {
+    ObjectNode inGroup = message(user, group, "");
+    inGroup.remove("text");
+    inGroup.put("migrate_to_chat_id", supergroup.id());
+    post("/sendMessage", inGroup);
+    ObjectNode inSupergroup = message(user, supergroup, "");
+    inSupergroup.remove("text");
+    inSupergroup.put("migrate_from_chat_id", group.id());
+    post("/sendMessage", inSupergroup);
   }
 
   /** The user types plain text. */
@@ -217,7 +246,8 @@ public final class TelegramEmulator implements AutoCloseable {
                 item.path("messageId").asLong(),
                 chat.id(),
                 message.path("text").asText(),
-                message.path("reply_markup")));
+                message.path("reply_markup"),
+                message.path("message_thread_id").asLong(0)));
       }
     }
     return sent;

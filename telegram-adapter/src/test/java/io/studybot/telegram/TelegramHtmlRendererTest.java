@@ -140,4 +140,47 @@ class TelegramHtmlRendererTest {
         .replace("&quot;", "\"")
         .replace("&amp;", "&");
   }
+
+  @Test
+  void aMessageWithManyShortFormattedSpansIsSplitAtMostAHundredEntitiesAPartKeepingThem() {
+    List<RichText.Span> spans = new ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      spans.add(i % 2 == 0 ? new RichText.Bold("b" + i) : new RichText.InlineCode("c" + i));
+      spans.add(new RichText.Plain(" "));
+    }
+    List<List<RichText.Span>> items = new ArrayList<>();
+    for (int i = 0; i < 150; i++) {
+      items.add(List.of(new RichText.Bold("item" + i), new RichText.Plain(" text")));
+    }
+    RichText text =
+        RichText.builder().text("Intro").paragraph(spans).list(items).code("x = 1").build();
+
+    List<String> messages = TelegramHtmlRenderer.split(text, 4096);
+
+    assertThat(messages)
+        .allSatisfy(
+            message -> {
+              assertThat(message.length()).isLessThanOrEqualTo(4096);
+              assertThat(openingTags(message)).isLessThanOrEqualTo(100);
+            });
+    String all = String.join("\n\n", messages);
+    assertThat(openingTags(all)).as("no formatting lost").isEqualTo(250 + 150 + 2);
+    assertThat(all).contains("<b>b0</b>", "<code>c249</code>", "• <b>item149</b> text");
+    assertThat(all.indexOf("<code>c249</code>")).isLessThan(all.indexOf("<b>item0</b>"));
+  }
+
+  @Test
+  void entitiesAreCountedAsTheOpeningTagsOfTheRenderedHtml() {
+    assertThat(TelegramHtmlRenderer.entities("a &lt;b&gt; <b>x</b> <a href=\"https://e\">y</a>"))
+        .isEqualTo(2);
+  }
+
+  private static int openingTags(String html) {
+    Matcher tag = Pattern.compile("<[a-z]").matcher(html);
+    int count = 0;
+    while (tag.find()) {
+      count++;
+    }
+    return count;
+  }
 }

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +31,11 @@ class TelegramUpdateHandlerTest {
 
   private TelegramUpdateHandler handler;
 
+  private final RecordingLifecycle lifecycle = new RecordingLifecycle();
+
+  /** The callback deadline armed for the turn in hand, fired by the test instead of a clock. */
+  private final ManualDeadline deadline = new ManualDeadline();
+
   @BeforeEach
   void start() throws IOException {
     api = new FakeBotApi();
@@ -41,9 +48,39 @@ class TelegramUpdateHandlerTest {
               received.add(event);
               return core.apply(event);
             },
+            lifecycle,
             new TelegramUpdateMapper(() -> Optional.of("StudyBot")),
             gateway,
-            new TelegramChatAdmins(calls));
+            new TelegramChatAdmins(calls),
+            deadline);
+  }
+
+  /** A deadline that never fires by itself; {@link #fire} runs the armed action now. */
+  private static final class ManualDeadline implements CallbackDeadline {
+    private final List<Runnable> armed = new ArrayList<>();
+    private int disarmed;
+
+    @Override
+    public synchronized Runnable arm(Runnable onDeadline) {
+      armed.add(onDeadline);
+      return () -> {
+        synchronized (this) {
+          disarmed++;
+        }
+      };
+    }
+
+    synchronized void fire() {
+      armed.get(armed.size() - 1).run();
+    }
+
+    synchronized int armedCount() {
+      return armed.size();
+    }
+
+    synchronized int disarmedCount() {
+      return disarmed;
+    }
   }
 
   @AfterEach
@@ -245,5 +282,129 @@ class TelegramUpdateHandlerTest {
                 + " 'chat': {'id': -500, 'type': 'group', 'title': 'S'}}}}")
             .replace('\'', '"'),
         Update.class);
+  }
+
+  @Test
+  void aSlowTurnHasItsCallbackAnsweredAtTheDeadlineAndItsPopupPostedInTheGroup() throws Exception {
+    CountDownLatch inCore = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    core =
+        event -> {
+          inCore.countDown();
+          await(release); // the database is busy
+          return List.of(new Reply(event.chat(), OutgoingMessage.text("✅ Right").personal()));
+        };
+    Update press = groupPress(40);
+    Thread lane = new Thread(() -> handler.handle(press));
+    lane.start();
+    assertThat(inCore.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(api.calls("answerCallbackQuery")).isEmpty();
+
+    deadline.fire();
+
+    assertThat(api.calls("answerCallbackQuery"))
+        .singleElement()
+        .satisfies(
+            call -> {
+              assertThat(call.body().path("callback_query_id").asText()).isEqualTo("cq-40");
+              assertThat(call.body().has("text")).isFalse();
+            });
+    release.countDown();
+    lane.join(10_000);
+    assertThat(lane.isAlive()).isFalse();
+    assertThat(api.calls("answerCallbackQuery")).as("answered once only").hasSize(1);
+    assertThat(api.calls("sendMessage"))
+        .singleElement()
+        .satisfies(
+            call -> assertThat(call.body().path("text").asText()).isEqualTo("<b>Ada</b>: ✅ Right"));
+  }
+
+  @Test
+  void aQuickTurnDisarmsItsDeadlineAndACommandArmsNone() throws IOException {
+    core = event -> List.of(new Reply(event.chat(), OutgoingMessage.text("✅ Right").personal()));
+
+    handler.handle(groupPress(41));
+    handler.handle(command(42, "/help"));
+
+    assertThat(deadline.armedCount()).isEqualTo(1);
+    assertThat(deadline.disarmedCount()).isEqualTo(1);
+    assertThat(api.calls("answerCallbackQuery"))
+        .singleElement()
+        .satisfies(call -> assertThat(call.body().path("text").asText()).isEqualTo("✅ Right"));
+  }
+
+  @Test
+  void bothServiceMessagesOfAnUpgradeMoveTheGroupAndReachNoConversation() throws IOException {
+    handler.handle(
+        update(
+            "{'update_id': 50, 'message': {'message_id': 3, 'date': 1700000000,"
+                + " 'from': {'id': 300, 'is_bot': false, 'first_name': 'Ada'},"
+                + " 'chat': {'id': -500, 'type': 'group', 'title': 'S'},"
+                + " 'migrate_to_chat_id': -1000500}}"));
+    handler.handle(
+        update(
+            "{'update_id': 51, 'message': {'message_id': 1, 'date': 1700000000,"
+                + " 'from': {'id': 300, 'is_bot': false, 'first_name': 'Ada'},"
+                + " 'chat': {'id': -1000500, 'type': 'supergroup', 'title': 'S'},"
+                + " 'migrate_from_chat_id': -500}}"));
+
+    assertThat(lifecycle.signals())
+        .containsExactly("moved -500 to -1000500", "moved -500 to -1000500");
+    assertThat(received).isEmpty();
+  }
+
+  @Test
+  void theBotRemovedOrBlockedStopsTheChatAndReAddingItDoesNothing() throws IOException {
+    handler.handle(myChatMember(60, "{'id': -500, 'type': 'group', 'title': 'S'}", "'left'"));
+    handler.handle(myChatMember(61, "{'id': 300, 'type': 'private'}", "'kicked'"));
+    handler.handle(myChatMember(62, "{'id': -500, 'type': 'group', 'title': 'S'}", "'member'"));
+
+    assertThat(lifecycle.signals()).containsExactly("gone -500 GROUP", "gone 300 PRIVATE");
+    assertThat(received).isEmpty();
+  }
+
+  @Test
+  void aReplyToAGroupThatBecameASupergroupMovesItAndGoesToTheNewId() throws IOException {
+    api.answer(
+        "sendMessage",
+        400,
+        "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: group chat was"
+            + " upgraded to a supergroup chat\",\"parameters\":{\"migrate_to_chat_id\":-1000500}}");
+    core = event -> List.of(new Reply(event.chat(), OutgoingMessage.text("lesson")));
+
+    handler.handle(command(70, "/today", "{'id': -500, 'type': 'group', 'title': 'S'}"));
+
+    assertThat(lifecycle.signals()).containsExactly("moved -500 to -1000500");
+    assertThat(api.calls("sendMessage"))
+        .extracting(call -> call.body().path("chat_id").asText())
+        .containsExactly("-500", "-1000500");
+  }
+
+  static Update myChatMember(int updateId, String chat, String status) throws IOException {
+    return update(
+        "{'update_id': "
+            + updateId
+            + ", 'my_chat_member': {'chat': "
+            + chat
+            + ", 'from': {'id': 300, 'is_bot': false, 'first_name': 'Ada'}, 'date': 1700000000,"
+            + " 'old_chat_member': {'status': 'member', 'user': {'id': 9, 'is_bot': true,"
+            + " 'first_name': 'StudyBot'}}, 'new_chat_member': {'status': "
+            + status
+            + ", 'user': {'id': 9, 'is_bot': true, 'first_name': 'StudyBot'}}}}");
+  }
+
+  private static Update update(String json) throws IOException {
+    return JSON.readValue(json.replace('\'', '"'), Update.class);
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("never released");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }

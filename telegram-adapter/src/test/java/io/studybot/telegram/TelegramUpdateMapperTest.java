@@ -183,4 +183,100 @@ class TelegramUpdateMapperTest {
     assertThat(unnamed.map(update(message(GROUP, "/today@AnyBot")))).isPresent();
     assertThat(unnamed.map(update(message(GROUP, "/today")))).isPresent();
   }
+
+  private static final String FORUM = "{'id': -1009, 'type': 'supergroup', 'title': 'Forum'}";
+
+  @Test
+  void aMessageInAForumTopicCarriesTheTopicAndAReplyThreadInAGroupDoesNot() throws Exception {
+    String inTopic =
+        message(FORUM, "/quiz")
+            .replace("'text'", "'message_thread_id': 7, 'is_topic_message': true, 'text'");
+    String replyThread =
+        message(FORUM, "/quiz").replace("'text'", "'message_thread_id': 8, 'text'");
+
+    ChatRef topic = mapper.map(update(inTopic)).orElseThrow().event().chat();
+    ChatRef main = mapper.map(update(replyThread)).orElseThrow().event().chat();
+
+    assertThat(topic)
+        .isEqualTo(new ChatRef(Platform.TELEGRAM, "-1009", ChatKind.GROUP).inTopic("7"));
+    assertThat(main.topic()).isNull();
+  }
+
+  @Test
+  void aPressUnderAMessageInAForumTopicCarriesTheTopic() throws Exception {
+    Update press =
+        update(
+            "{'update_id': 3, 'callback_query': {'id': 'cq', 'data': 'a:1:0',"
+                + " 'from': {'id': 300, 'is_bot': false, 'first_name': 'Ada'},"
+                + " 'message': {'message_id': 44, 'date': 1700000000, 'chat': "
+                + FORUM
+                + ", 'message_thread_id': 7, 'is_topic_message': true}}}");
+
+    assertThat(mapper.map(press).orElseThrow().event().chat().topic()).isEqualTo("7");
+  }
+
+  @Test
+  void bothServiceMessagesOfAnUpgradeNameTheOldAndTheNewId() throws Exception {
+    String inOldGroup =
+        "{'update_id': 4, 'message': {'message_id': 3, 'date': 1700000000,"
+            + " 'from': {'id': 300, 'is_bot': false, 'first_name': 'Ada'},"
+            + " 'chat': {'id': -500, 'type': 'group', 'title': 'S'}, 'migrate_to_chat_id': -1000500}}";
+    String inSupergroup =
+        "{'update_id': 5, 'message': {'message_id': 1, 'date': 1700000000,"
+            + " 'from': {'id': 300, 'is_bot': false, 'first_name': 'Ada'},"
+            + " 'chat': {'id': -1000500, 'type': 'supergroup', 'title': 'S'},"
+            + " 'migrate_from_chat_id': -500}}";
+    ChatRef old = new ChatRef(Platform.TELEGRAM, "-500", ChatKind.GROUP);
+
+    assertThat(mapper.chatChange(update(inOldGroup)))
+        .contains(new TelegramUpdateMapper.ChatMoved(old, "-1000500"));
+    assertThat(mapper.chatChange(update(inSupergroup)))
+        .contains(new TelegramUpdateMapper.ChatMoved(old, "-1000500"));
+    assertThat(mapper.map(update(inOldGroup))).as("no text: no event").isEmpty();
+    assertThat(mapper.chatChange(update(message(GROUP, "/quiz")))).isEmpty();
+  }
+
+  @Test
+  void theBotLeftKickedOrMutedIsAGoneChatAndAnythingElseIsNot() throws Exception {
+    ChatRef group = new ChatRef(Platform.TELEGRAM, "-500", ChatKind.GROUP);
+    ChatRef ada = new ChatRef(Platform.TELEGRAM, "300", ChatKind.PRIVATE);
+
+    assertThat(membership(GROUP, "'status': 'left'"))
+        .contains(new TelegramUpdateMapper.ChatGone(group));
+    assertThat(membership(PRIVATE, "'status': 'kicked', 'until_date': 0"))
+        .contains(new TelegramUpdateMapper.ChatGone(ada));
+    assertThat(membership(GROUP, restricted(false, true)))
+        .contains(new TelegramUpdateMapper.ChatGone(group));
+    assertThat(membership(GROUP, restricted(true, true))).isEmpty();
+    assertThat(membership(GROUP, "'status': 'member'")).isEmpty();
+    assertThat(membership(GROUP, "'status': 'administrator', 'can_be_edited': false")).isEmpty();
+    assertThat(membership("{'id': -1002, 'type': 'channel', 'title': 'News'}", "'status': 'left'"))
+        .isEmpty();
+  }
+
+  /** The bot's membership in {@code chat} changed to {@code member} (the fields after user). */
+  private Optional<TelegramUpdateMapper.ChatChange> membership(String chat, String member)
+      throws Exception {
+    String bot = "'user': {'id': 9, 'is_bot': true, 'first_name': 'StudyBot'}";
+    return mapper.chatChange(
+        update(
+            "{'update_id': 6, 'my_chat_member': {'chat': "
+                + chat
+                + ", 'from': {'id': 300, 'is_bot': false, 'first_name': 'Ada'},"
+                + " 'date': 1700000000, 'old_chat_member': {'status': 'member', "
+                + bot
+                + "}, 'new_chat_member': {"
+                + member
+                + ", "
+                + bot
+                + "}}}"));
+  }
+
+  private static String restricted(boolean canSend, boolean isMember) {
+    return "'status': 'restricted', 'is_member': "
+        + isMember
+        + ", 'can_send_messages': "
+        + canSend
+        + ", 'until_date': 0";
+  }
 }

@@ -78,7 +78,7 @@ class TelegramWebhookRunnerTest {
     assertThat(call.body().path("url").asText()).isEqualTo("https://bot.example.org/telegram/hook");
     assertThat(call.body().path("secret_token").asText()).isEqualTo(SECRET);
     assertThat(call.body().path("allowed_updates").toString())
-        .contains("message", "callback_query");
+        .isEqualTo("[\"message\",\"callback_query\",\"my_chat_member\"]");
   }
 
   @Test

@@ -203,6 +203,37 @@ final class Conversation {
     }
   }
 
+  /** What became of a chat move. */
+  enum ChatMove {
+    MOVED,
+    /** No group at the old id: moved already, or it never studied. */
+    NOTHING_TO_MOVE,
+    /** Both ids hold a group with progress; neither is merged into the other. */
+    BOTH_KEPT
+  }
+
+  /**
+   * Moves a group to its chat's new id. A group someone already started at the new id (a command
+   * typed in the supergroup before the move arrived) gives way if it holds no progress.
+   */
+  ChatMove chatMoved(ChatRef from, String newChatId, Repositories repositories, Instant now) {
+    Optional<StudyGroup> moving = repositories.groups().byChat(from);
+    if (moving.isEmpty() || from.id().equals(newChatId)) {
+      return ChatMove.NOTHING_TO_MOVE;
+    }
+    Optional<StudyGroup> newcomer = repositories.groups().byChat(from.withId(newChatId));
+    if (newcomer.isPresent()) {
+      if (repositories.groups().holdsProgress(newcomer.get())) {
+        return ChatMove.BOTH_KEPT;
+      }
+      repositories.groups().delete(newcomer.get());
+    }
+    StudyGroup group = moving.get();
+    repositories.groups().moveChat(group, newChatId);
+    Schedules.sync(turnFor(scheduledEvent(group.chat(), "moved"), repositories, group, now), group);
+    return ChatMove.MOVED;
+  }
+
   /** The bot left a whole server: each of its group chats stops as if the bot left it. */
   void serverGone(Platform platform, String server, Repositories repositories, Instant now) {
     for (StudyGroup group : repositories.groups().onServer(platform, server)) {

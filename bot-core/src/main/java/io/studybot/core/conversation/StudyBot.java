@@ -78,11 +78,6 @@ public final class StudyBot implements ChatHandler, ChatLifecycle, DeliveryPrepa
     chatMoved(entry.chat(), newChatId);
   }
 
-  /** Replaced by the lifecycle's chat move. */
-  public void chatMoved(ChatRef from, String newChatId) {
-    log.warn("{} chat {} moved to {}", from.platform(), from.id(), newChatId);
-  }
-
   @Override
   public void chatGone(ChatRef chat) {
     log.info("{} chat {} is out of reach; its deliveries stop", chat.platform(), chat.id());
@@ -91,6 +86,23 @@ public final class StudyBot implements ChatHandler, ChatLifecycle, DeliveryPrepa
           conversation.chatGone(chat, repositories, clock.instant());
           return null;
         });
+  }
+
+  @Override
+  public void chatMoved(ChatRef from, String newChatId) {
+    Conversation.ChatMove move =
+        store.inTransaction(
+            repositories -> conversation.chatMoved(from, newChatId, repositories, clock.instant()));
+    switch (move) {
+      case MOVED -> log.info("{} chat {} moved to {}", from.platform(), from.id(), newChatId);
+      case BOTH_KEPT ->
+          log.warn(
+              "{} chat {} moved to {}, where another group already has progress; both are kept",
+              from.platform(),
+              from.id(),
+              newChatId);
+      case NOTHING_TO_MOVE -> log.debug("{} chat {}: nothing to move", from.platform(), from.id());
+    }
   }
 
   @Override

@@ -188,4 +188,21 @@ public final class JdbcOutboxStore implements OutboxStore {
   private static @Nullable String truncate(@Nullable String error) {
     return error == null || error.length() <= 500 ? error : error.substring(0, 500);
   }
+
+  /**
+   * Points a chat's queued deliveries at its new id (a group upgraded to a supergroup), on the
+   * caller's connection; sent and failed rows keep the id they went to.
+   */
+  static void moveChat(Connection connection, String platform, String oldChatId, String newChatId)
+      throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "update outbox set chat_id = ? where chat_platform = ? and chat_id = ?"
+                + " and status = 'PENDING'")) {
+      update.setString(1, newChatId);
+      update.setString(2, platform);
+      update.setString(3, oldChatId);
+      update.executeUpdate();
+    }
+  }
 }

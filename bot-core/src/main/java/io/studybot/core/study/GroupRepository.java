@@ -16,4 +16,17 @@ public interface GroupRepository {
   List<StudyGroup> onServer(Platform platform, String server);
 
   StudyGroup add(StudyGroup group);
+
+  /** Whether the group has anything worth keeping: a completed topic or a delivered quiz. */
+  boolean holdsProgress(StudyGroup group);
+
+  /** Deletes the group and everything it owns, at once (its chat id is free afterwards). */
+  void delete(StudyGroup group);
+
+  /**
+   * Moves the group to a new chat id of the same platform: the group, its quizzes (buttons pressed
+   * in the new chat name the new id, and the leaderboard reads quizzes by chat) and its deliveries
+   * still queued. Schedule rows follow when the caller syncs them.
+   */
+  void moveChat(StudyGroup group, String newChatId);
 }

@@ -261,6 +261,100 @@ abstract class RepositoryContract {
       assertThatThrownBy(() -> tx(repos -> repos.groups().add(group())))
           .satisfies(violates("uq_study_group"));
     }
+
+    @Test
+    void aMovedGroupTakesItsQuizzesLeaderboardAndQueuedDeliveriesToTheNewChatId() {
+      ChatRef upgraded = GROUP.withId("-1042");
+      long groupId =
+          tx(
+              repos -> {
+                Learner ann = repos.learners().add(learner("Ann"), Platform.TELEGRAM, "1");
+                StudyGroup group = repos.groups().add(group());
+                Enrollment enrollment = enroll(repos, group.owner());
+                List<QuizQuestion> questions =
+                    repos.quizzes().add(quiz(enrollment, GROUP), List.of(ref("t1", "q1")));
+                repos.quizzes().recordAnswer(answer(questions.get(0), ann, 1, true));
+                return group.id();
+              });
+      queueGroupOutboxRow(groupId, "2026-04-30", "SENT");
+      queueGroupOutboxRow(groupId, "2026-05-01", "PENDING");
+      boolean holdsProgress =
+          tx(repos -> repos.groups().holdsProgress(repos.groups().find(groupId).get()));
+      assertThat(holdsProgress).isTrue();
+
+      tx(
+          repos -> {
+            repos.groups().moveChat(repos.groups().byChat(GROUP).get(), upgraded.id());
+            return null;
+          });
+
+      assertThat(found(repos -> repos.groups().byChat(GROUP))).isEmpty();
+      assertThat(found(repos -> repos.groups().byChat(upgraded)).get().id()).isEqualTo(groupId);
+      List<LeaderboardRow> board = tx(repos -> repos.quizzes().leaderboard(upgraded));
+      assertThat(board).extracting(row -> row.learner().displayName()).containsExactly("Ann");
+      List<LeaderboardRow> oldBoard = tx(repos -> repos.quizzes().leaderboard(GROUP));
+      assertThat(oldBoard).isEmpty();
+      assertThat(rows("select count(*) from quiz where chat_id = '-42'")).isZero();
+      assertThat(rows("select count(*) from outbox where status = 'PENDING' and chat_id = '-1042'"))
+          .isEqualTo(1);
+      assertThat(rows("select count(*) from outbox where status = 'SENT' and chat_id = '-42'"))
+          .as("a sent row keeps the id it went to")
+          .isEqualTo(1);
+    }
+
+    @Test
+    void aGroupWithoutProgressIsDeletedWithWhatItOwnsAndFreesItsChatId() {
+      tx(
+          repos -> {
+            StudyGroup group = repos.groups().add(group());
+            enroll(repos, group.owner());
+            repos
+                .schedules()
+                .save(
+                    DeliverySchedule.create(
+                        group.owner(),
+                        DeliveryKind.LESSON,
+                        ZoneId.of("UTC"),
+                        LocalTime.of(9, 0),
+                        GROUP,
+                        true,
+                        NOW));
+            return null;
+          });
+
+      tx(
+          repos -> {
+            StudyGroup group = repos.groups().byChat(GROUP).get();
+            assertThat(repos.groups().holdsProgress(group)).isFalse();
+            repos.groups().delete(group);
+            return repos.groups().add(group()); // the chat id is free in the same transaction
+          });
+
+      assertThat(rows("select count(*) from study_group")).isEqualTo(1);
+      assertThat(rows("select count(*) from enrollment")).isZero();
+      assertThat(rows("select count(*) from delivery_schedule")).isZero();
+    }
+
+    private void queueGroupOutboxRow(long groupId, String day, String status) {
+      try (Connection connection = database.dataSource().getConnection();
+          Statement statement = connection.createStatement()) {
+        statement.executeUpdate(
+            "insert into outbox (idempotency_key, group_id, kind, local_date, chat_platform,"
+                + " chat_id, chat_kind, status, attempts, not_before, created_at) values ('G"
+                + groupId
+                + ":LESSON:"
+                + day
+                + "', "
+                + groupId
+                + ", 'LESSON', date '"
+                + day
+                + "', 'TELEGRAM', '-42', 'GROUP', '"
+                + status
+                + "', 0, timestamp '2026-05-01 10:00:00', timestamp '2026-05-01 10:00:00')");
+      } catch (SQLException e) {
+        throw new AssertionError(e);
+      }
+    }
   }
 
   @Nested
