@@ -262,7 +262,7 @@ public final class Main {
 
   private static RunningAdapter startDiscord(DiscordSettings settings, StudyBot bot) {
     try {
-      DiscordAdapter discord = DiscordAdapter.start(settings, bot);
+      DiscordAdapter discord = DiscordAdapter.start(settings, bot, bot);
       return new RunningAdapter("Discord", discord, discord.gateway());
     } catch (IllegalArgumentException e) {
       throw StartupFailure.badSetting("DISCORD_BOT_TOKEN: " + e.getMessage());

@@ -1,12 +1,12 @@
 package io.studybot.discord;
 
 import io.studybot.core.chat.ChatHandler;
+import io.studybot.core.chat.ChatLifecycle;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,44 +35,45 @@ public final class DiscordAdapter implements AutoCloseable {
 
   /**
    * No privileged intent: slash commands and buttons arrive as interactions, which need none, and
-   * JDA always receives guilds and their channels. Direct messages (not privileged, and their text
-   * comes with them) carry what the learner types when the bot asks, such as a time zone.
+   * JDA always adds GUILDS, which brings servers, their channels and threads, the bot's own
+   * permission overrides, and the events of leaving a server, deleting a channel and archiving a
+   * thread. Direct messages (not privileged, and their text comes with them) carry what the learner
+   * types when the bot asks, such as a time zone.
    */
   private static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.DIRECT_MESSAGES);
 
   private final DiscordConnection connection;
   private final JdaChatGateway gateway;
+  private final ShardRange shards;
   private final ExecutorService workers;
   private final ScheduledExecutorService deadlines;
 
   private DiscordAdapter(
       DiscordConnection connection,
       JdaChatGateway gateway,
+      ShardRange shards,
       ExecutorService workers,
       ScheduledExecutorService deadlines) {
     this.connection = connection;
     this.gateway = gateway;
+    this.shards = shards;
     this.workers = workers;
     this.deadlines = deadlines;
   }
 
   /**
-   * Connects to Discord and starts serving: interactions go to {@code bot}, timed deliveries
-   * through {@link #gateway()}.
+   * Connects to Discord and starts serving: interactions go to {@code bot}, servers left and
+   * channels deleted or archived to {@code lifecycle}, timed deliveries through {@link #gateway()}.
    *
    * @throws IllegalArgumentException when Discord refuses the token (the message never holds it)
    * @throws IllegalStateException when Discord cannot be reached
    */
-  public static DiscordAdapter start(DiscordSettings settings, ChatHandler bot) {
+  public static DiscordAdapter start(
+      DiscordSettings settings, ChatHandler bot, ChatLifecycle lifecycle) {
     ExecutorService workers = Executors.newFixedThreadPool(WORKERS, daemons("discord-worker"));
     ScheduledExecutorService deadlines =
         Executors.newSingleThreadScheduledExecutor(daemons("discord-deadline"));
-    Watchdog watchdog =
-        onDeadline -> {
-          ScheduledFuture<?> task =
-              deadlines.schedule(onDeadline, DEFER_AFTER.toMillis(), TimeUnit.MILLISECONDS);
-          return () -> task.cancel(false);
-        };
+    Watchdog watchdog = Watchdog.after(DEFER_AFTER, Watchdog.Timer.on(deadlines));
     CommandRegistrar registrar = new CommandRegistrar(settings.guildId());
     DiscordConnection connection;
     try {
@@ -87,11 +88,13 @@ public final class DiscordAdapter implements AutoCloseable {
       deadlines.shutdown();
       throw new IllegalStateException("cannot reach Discord: " + rootMessage(e), e);
     }
-    JdaChatGateway gateway = new JdaChatGateway(connection);
+    ShardRange shards = settings.shardRange();
+    JdaChatGateway gateway = new JdaChatGateway(connection, shards);
     // Interactions come only once the session is up, well after build() returns; none is missed.
     connection.listen(new DiscordInteractionListener(bot, gateway, workers, watchdog));
+    connection.listen(new DiscordLifecycleListener(lifecycle, workers));
     log.info("Discord adapter started with {}", settings);
-    return new DiscordAdapter(connection, gateway, workers, deadlines);
+    return new DiscordAdapter(connection, gateway, shards, workers, deadlines);
   }
 
   private static DiscordConnection connect(DiscordSettings settings, Object registrar) {
@@ -117,6 +120,14 @@ public final class DiscordAdapter implements AutoCloseable {
 
   public JdaChatGateway gateway() {
     return gateway;
+  }
+
+  /**
+   * The shards this instance runs: only it should post to the servers they serve, and only shard
+   * 0's instance should send direct messages (for the outbox's claim).
+   */
+  public ShardRange shards() {
+    return shards;
   }
 
   /**

@@ -16,6 +16,13 @@ interface DiscordConnection {
   /** A guild channel on this instance's shards; another instance's guilds are not found here. */
   Optional<GuildMessageChannel> guildChannel(String channelId);
 
+  /**
+   * Whether this instance can vouch for the server's channels: the shard serving it here is
+   * connected with its servers loaded, and Discord does not report the server unavailable. A
+   * channel missing then is gone; otherwise it may only not be loaded yet.
+   */
+  boolean hasLoaded(String server);
+
   /** Opens (or finds) the direct-message channel with a user. */
   RestAction<PrivateChannel> openDm(String userId);
 
@@ -30,6 +37,11 @@ interface DiscordConnection {
       @Override
       public Optional<GuildMessageChannel> guildChannel(String channelId) {
         return Optional.ofNullable(jda.getChannelById(GuildMessageChannel.class, channelId));
+      }
+
+      @Override
+      public boolean hasLoaded(String server) {
+        return serves(jda, server);
       }
 
       @Override
@@ -58,6 +70,12 @@ interface DiscordConnection {
       }
 
       @Override
+      public boolean hasLoaded(String server) {
+        JDA shard = shards.getShardById(ShardRange.shardOf(server, shards.getShardsTotal()));
+        return shard != null && serves(shard, server);
+      }
+
+      @Override
       public RestAction<PrivateChannel> openDm(String userId) {
         // Any shard may open a DM over REST; the first one running does.
         JDA shard =
@@ -78,6 +96,12 @@ interface DiscordConnection {
         shards.getShards().forEach(DiscordConnection::awaitQuietly);
       }
     };
+  }
+
+  /** Connected means the servers of the session are loaded (or known to be unavailable). */
+  private static boolean serves(JDA jda, String server) {
+    return jda.getStatus() == JDA.Status.CONNECTED
+        && !jda.isUnavailable(Long.parseUnsignedLong(server));
   }
 
   private static void awaitQuietly(JDA jda) {

@@ -1,5 +1,6 @@
 package io.studybot.discord;
 
+import io.studybot.core.chat.BotCommand;
 import io.studybot.core.chat.ChatHandler;
 import io.studybot.core.chat.ChatKind;
 import io.studybot.core.chat.ChatRef;
@@ -15,8 +16,10 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -57,9 +60,13 @@ final class DiscordInteractionListener extends ListenerAdapter {
     for (OptionMapping option : event.getOptions()) {
       options.put(option.getName(), option.getAsString());
     }
+    List<String> missing = botMissingRights(event);
     List<IncomingEvent.Command> commands =
         SlashCommands.toCommands(
-            event.getName(), options, userOf(event), chat, managesServer(event.getMember()));
+                event.getName(), options, userOf(event), chat, managesServer(event.getMember()))
+            .stream()
+            .map(command -> command.withBotMissing(missing))
+            .toList();
     InteractionReply reply =
         new InteractionReply(
             event, chat, Optional.empty(), SlashCommands.isPersonal(event.getName()));
@@ -177,10 +184,15 @@ final class DiscordInteractionListener extends ListenerAdapter {
     }
   }
 
-  /** A server channel is the group's chat; in a DM the chat is the user, so DMs can find them. */
+  /**
+   * A server channel (or thread) is the group's chat, on its server, whose shard serves it; in a DM
+   * the chat is the user, so DMs can find them.
+   */
   static ChatRef chatOf(Interaction interaction) {
     if (interaction.isFromGuild()) {
-      return new ChatRef(Platform.DISCORD, interaction.getChannelId(), ChatKind.GROUP);
+      Guild guild = interaction.getGuild();
+      return new ChatRef(Platform.DISCORD, interaction.getChannelId(), ChatKind.GROUP)
+          .onServer(guild == null ? null : guild.getId());
     }
     return new ChatRef(Platform.DISCORD, interaction.getUser().getId(), ChatKind.PRIVATE);
   }
@@ -195,6 +207,23 @@ final class DiscordInteractionListener extends ListenerAdapter {
             ? Optional.empty()
             : Optional.of(locale.getLocale());
     return new PlatformUser(Platform.DISCORD, user.getId(), name, hint);
+  }
+
+  /**
+   * For the commands only a server's managers use (among them /subscribe): the permissions the bot
+   * lacks in the channel to post there, so the core can refuse before it promises daily posts.
+   */
+  private static List<String> botMissingRights(SlashCommandInteractionEvent event) {
+    boolean adminOnly = BotCommand.named(event.getName()).map(BotCommand::adminOnly).orElse(false);
+    if (!event.isFromGuild() || !adminOnly) {
+      return List.of();
+    }
+    GuildChannel channel = event.getGuildChannel();
+    Guild guild = event.getGuild();
+    if (!event.isFromAttachedGuild() || guild == null) {
+      return PostingRights.all(channel); // installed for a user only: the bot is not on the server
+    }
+    return PostingRights.missing(guild.getSelfMember(), channel);
   }
 
   private static boolean managesServer(Member member) {

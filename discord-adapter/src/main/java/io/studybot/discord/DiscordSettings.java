@@ -20,6 +20,11 @@ public record DiscordSettings(String token, Optional<String> guildId, Optional<S
     }
   }
 
+  /** The shards this instance runs: the configured range, or all of them when unsharded. */
+  public ShardRange shardRange() {
+    return shards.orElse(ShardRange.WHOLE);
+  }
+
   @Override
   public String toString() {
     return "DiscordSettings[token=set, guildId="

@@ -35,10 +35,12 @@ public final class JdaChatGateway implements ChatGateway {
   static final RateLimits LIMITS = new RateLimits(25, Duration.ofSeconds(1), Duration.ofSeconds(1));
 
   private final DiscordConnection connection;
+  private final ShardRange shards;
   private final DiscordRenderer renderer = new DiscordRenderer();
 
-  JdaChatGateway(DiscordConnection connection) {
+  JdaChatGateway(DiscordConnection connection, ShardRange shards) {
     this.connection = connection;
+    this.shards = shards;
   }
 
   @Override
@@ -71,7 +73,8 @@ public final class JdaChatGateway implements ChatGateway {
         reply.message(),
         shown -> {
           List<MessageCreateData> parts = renderer.render(shown);
-          return interaction.chat().equals(chat)
+          // Same channel or DM: the core may name it with or without its server and topic.
+          return interaction.chat().sameChat(chat)
               ? answer(interaction, chat, parts, shown.replaces(), ephemeral)
               : post(chat, parts, shown.replaces());
         },
@@ -134,13 +137,33 @@ public final class JdaChatGateway implements ChatGateway {
     if (!chat.isGroup()) {
       return connection.openDm(chat.id()).complete();
     }
-    return connection
-        .guildChannel(chat.id())
-        .orElseThrow(
-            () ->
-                new DeliveryException(
-                    "Discord channel " + chat.id() + " is not on this instance's shards",
-                    false,
-                    null));
+    return connection.guildChannel(chat.id()).orElseThrow(() -> missing(chat));
+  }
+
+  /**
+   * A channel this instance does not hold. On a server whose shard runs here and is loaded it is
+   * gone for good (deleted, or the bot removed); anywhere else it may only be out of sight: another
+   * instance's shard, a shard still connecting, a server Discord reports unavailable, or a chat
+   * stored before its server was known.
+   */
+  private DeliveryException missing(ChatRef chat) {
+    String server = chat.server();
+    String channel = "Discord channel " + chat.id();
+    if (server == null) {
+      return new DeliveryException(
+          channel + " is not loaded and its server is unknown", false, null);
+    }
+    if (!shards.runs(server)) {
+      return new DeliveryException(
+          channel + " is on server " + server + ", not on this instance's shards " + shards,
+          false,
+          null);
+    }
+    if (!connection.hasLoaded(server)) {
+      return new DeliveryException(
+          channel + " is on server " + server + ", which is not loaded yet", false, null);
+    }
+    return new DeliveryException(
+        channel + " is gone: deleted, or the bot is no longer on server " + server, true, null);
   }
 }

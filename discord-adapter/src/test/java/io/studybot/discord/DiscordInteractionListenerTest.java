@@ -23,9 +23,12 @@ import io.studybot.core.testing.TestCurriculum;
 import io.studybot.core.testing.TestDatabases;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.interactions.AutoCompleteQuery;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
@@ -47,7 +50,7 @@ class DiscordInteractionListenerTest {
           TestCurriculum.create(),
           StudyRules.DEFAULT,
           new MutableClock(Instant.parse("2026-03-02T08:00:00Z")));
-  private final JdaChatGateway gateway = new JdaChatGateway(discord.connection);
+  private final JdaChatGateway gateway = new JdaChatGateway(discord.connection, ShardRange.WHOLE);
   private final DiscordInteractionListener listener = listenerFor(bot);
 
   @AfterEach
@@ -226,10 +229,74 @@ class DiscordInteractionListenerTest {
 
     IncomingEvent.Command manager = (IncomingEvent.Command) received.get(0);
     IncomingEvent.Command member = (IncomingEvent.Command) received.get(1);
-    assertThat(manager.chat()).isEqualTo(new ChatRef(Platform.DISCORD, "700", ChatKind.GROUP));
+    assertThat(manager.chat())
+        .isEqualTo(
+            new ChatRef(Platform.DISCORD, "700", ChatKind.GROUP).onServer(FakeDiscord.SERVER_ID));
     assertThat(manager.senderIsChatAdmin()).isTrue();
     assertThat(member.senderIsChatAdmin()).isFalse();
     assertThat(manager.user().displayName()).isEqualTo("Ada L.");
+  }
+
+  @Test
+  void aDmHasNoServer() {
+    List<IncomingEvent> received = new ArrayList<>();
+    DiscordInteractionListener recording = listenerFor(recordingInto(received));
+
+    recording.onSlashCommandInteraction(discord.slash("today", Map.of(), dm()));
+
+    assertThat(received.get(0).chat().server()).isNull();
+  }
+
+  @Test
+  void subscribeCarriesThePermissionsTheBotLacksInTheChannel() {
+    List<IncomingEvent> received = new ArrayList<>();
+    DiscordInteractionListener recording = listenerFor(recordingInto(received));
+    discord.botPermissions.removeAll(
+        EnumSet.of(Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS));
+
+    recording.onSlashCommandInteraction(
+        discord.slash("subscribe", Map.of(), serverChannelAsManager("700")));
+    recording.onSlashCommandInteraction(discord.slash("today", Map.of(), serverChannel("700")));
+    discord.botPermissions.addAll(
+        EnumSet.of(Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS));
+    recording.onSlashCommandInteraction(
+        discord.slash("subscribe", Map.of(), serverChannelAsManager("700")));
+
+    assertThat(((IncomingEvent.Command) received.get(0)).botMissingRights())
+        .containsExactly("Send Messages", "Embed Links");
+    assertThat(((IncomingEvent.Command) received.get(1)).botMissingRights()).isEmpty();
+    assertThat(((IncomingEvent.Command) received.get(2)).botMissingRights()).isEmpty();
+  }
+
+  @Test
+  void inAThreadTheBotNeedsSendMessagesInThreads() {
+    List<IncomingEvent> received = new ArrayList<>();
+    DiscordInteractionListener recording = listenerFor(recordingInto(received));
+    discord.channelType = ChannelType.GUILD_PUBLIC_THREAD;
+    discord.botPermissions.removeAll(
+        EnumSet.of(Permission.MESSAGE_SEND_IN_THREADS, Permission.VIEW_CHANNEL));
+
+    recording.onSlashCommandInteraction(
+        discord.slash("subscribe", Map.of(), serverChannelAsManager("701")));
+
+    assertThat(((IncomingEvent.Command) received.get(0)).botMissingRights())
+        .containsExactly("View Channels", "Send Messages in Threads");
+  }
+
+  @Test
+  void subscribingWhereTheBotCannotPostIsRefusedByNameAndThenWorksOnceGranted() {
+    discord.botPermissions.remove(Permission.MESSAGE_EMBED_LINKS);
+
+    listener.onSlashCommandInteraction(
+        discord.slash("subscribe", Map.of("lesson", "08:00"), serverChannelAsManager("700")));
+    FakeDiscord.Shown refused = discord.last();
+    discord.botPermissions.add(Permission.MESSAGE_EMBED_LINKS);
+    listener.onSlashCommandInteraction(
+        discord.slash("subscribe", Map.of("lesson", "08:00"), serverChannelAsManager("700")));
+
+    assertThat(refused.ephemeral).isTrue();
+    assertThat(refused.text()).contains("Embed Links", "Nothing was changed");
+    assertThat(discord.last().text()).contains("Subscribed", "08:00");
   }
 
   @Test

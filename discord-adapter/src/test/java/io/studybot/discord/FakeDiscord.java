@@ -6,19 +6,31 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.studybot.core.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.entities.SelfMember;
 import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.entities.channel.unions.GuildMessageChannelUnion;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
@@ -43,6 +55,9 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
 final class FakeDiscord {
   static final String USER_ID = "4242";
 
+  /** The server every server channel of the fake is on. */
+  static final String SERVER_ID = "81384788765712384";
+
   /** Where an interaction happens. */
   record Place(boolean guild, String channelId, boolean managesServer) {
     static Place serverChannel(String id) {
@@ -58,16 +73,24 @@ final class FakeDiscord {
     }
   }
 
-  /** One thing the bot did on Discord: how ("reply", "followup", "defer", ...) and what. */
+  /**
+   * One thing the bot did on Discord: how ("reply", "followup", "defer", ...) and what; for an
+   * interaction's answers, which interaction (numbered from 1 as the fake made them, 0 for posts),
+   * and when the bot sent it.
+   */
   static final class Shown {
     final String how;
     final MessageCreateData data;
     boolean ephemeral;
+    final int interaction;
+    final Instant at;
 
-    Shown(String how, MessageCreateData data, boolean ephemeral) {
+    Shown(String how, MessageCreateData data, boolean ephemeral, int interaction, Instant at) {
       this.how = how;
       this.data = data;
       this.ephemeral = ephemeral;
+      this.interaction = interaction;
+      this.at = at;
     }
 
     /** The visible text: content, or the embed's title, description and fields. */
@@ -100,10 +123,32 @@ final class FakeDiscord {
     }
   }
 
-  final List<Shown> shown = new ArrayList<>();
+  final List<Shown> shown = Collections.synchronizedList(new ArrayList<>());
+
+  /** Discord's time as the fake sees it. */
+  final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
+
+  /**
+   * How long a blocking call ({@code complete()}) waits for Discord's answer, on {@link #clock}.
+   */
+  Duration roundTrip = Duration.ZERO;
+
+  private final AtomicInteger interactions = new AtomicInteger();
 
   /** The language of the user's Discord client. */
   DiscordLocale locale = DiscordLocale.ENGLISH_US;
+
+  /** What the bot may do in server channels; all it needs unless a test takes some away. */
+  final Set<Permission> botPermissions =
+      EnumSet.of(
+          Permission.VIEW_CHANNEL,
+          Permission.MESSAGE_SEND,
+          Permission.MESSAGE_SEND_IN_THREADS,
+          Permission.MESSAGE_EMBED_LINKS,
+          Permission.MESSAGE_ATTACH_FILES);
+
+  /** The kind of channel server interactions happen in. */
+  ChannelType channelType = ChannelType.TEXT;
 
   final DiscordConnection connection = mock(DiscordConnection.class);
   final GuildMessageChannel serverChannel = mock(GuildMessageChannel.class);
@@ -141,11 +186,13 @@ final class FakeDiscord {
         });
     when(event.getOptions()).thenReturn(mappings);
     at(event, place);
-    InteractionHook hook = hook();
+    int number = interactions.incrementAndGet();
+    InteractionHook hook = hook(number);
     when(event.getHook()).thenReturn(hook);
     when(event.reply(any(MessageCreateData.class)))
-        .thenAnswer(call -> reply(call.getArgument(0), hook));
-    when(event.deferReply(anyBoolean())).thenAnswer(call -> defer(call.getArgument(0), hook));
+        .thenAnswer(call -> reply(call.getArgument(0), hook, number));
+    when(event.deferReply(anyBoolean()))
+        .thenAnswer(call -> defer(call.getArgument(0), hook, number));
     return event;
   }
 
@@ -154,23 +201,27 @@ final class FakeDiscord {
     when(event.getComponentId()).thenReturn(customId);
     when(event.getMessageId()).thenReturn(messageId);
     at(event, place);
-    InteractionHook hook = hook();
+    int number = interactions.incrementAndGet();
+    InteractionHook hook = hook(number);
     when(event.getHook()).thenReturn(hook);
     when(event.reply(any(MessageCreateData.class)))
-        .thenAnswer(call -> reply(call.getArgument(0), hook));
-    when(event.deferReply(anyBoolean())).thenAnswer(call -> defer(call.getArgument(0), hook));
+        .thenAnswer(call -> reply(call.getArgument(0), hook, number));
+    when(event.deferReply(anyBoolean()))
+        .thenAnswer(call -> defer(call.getArgument(0), hook, number));
     when(event.editMessage(any(MessageEditData.class)))
         .thenAnswer(
             call -> {
-              shown.add(
-                  new Shown("edit", MessageCreateData.fromEditData(call.getArgument(0)), false));
+              show("edit", MessageCreateData.fromEditData(call.getArgument(0)), false, number);
               return mock(MessageEditCallbackAction.class);
             });
     when(event.deferEdit())
         .thenAnswer(
             call -> {
-              shown.add(new Shown("deferEdit", null, false));
-              return mock(MessageEditCallbackAction.class);
+              show("deferEdit", null, false, number);
+              MessageEditCallbackAction action = mock(MessageEditCallbackAction.class);
+              when(action.complete()).thenAnswer(done -> afterRoundTrip(hook));
+              when(action.submit()).thenReturn(CompletableFuture.completedFuture(hook));
+              return action;
             });
     return event;
   }
@@ -214,12 +265,32 @@ final class FakeDiscord {
       when(member.getEffectiveName()).thenReturn("Ada L.");
       when(member.hasPermission(Permission.MANAGE_SERVER)).thenReturn(place.managesServer());
       when(event.getMember()).thenReturn(member);
+      GuildMessageChannelUnion channel = mock(GuildMessageChannelUnion.class);
+      when(channel.getType()).thenAnswer(call -> channelType);
+      when(event.getGuildChannel()).thenReturn(channel);
+      when(event.isFromAttachedGuild()).thenReturn(true);
+      Guild guild = server(channel);
+      when(event.getGuild()).thenReturn(guild);
     }
   }
 
-  private ReplyCallbackAction reply(MessageCreateData data, InteractionHook hook) {
-    Shown reply = new Shown("reply", data, false);
-    shown.add(reply);
+  /** The server, where the bot holds {@link #botPermissions} in the channel. */
+  private Guild server(GuildChannel channel) {
+    Guild guild = mock(Guild.class);
+    when(guild.getId()).thenReturn(SERVER_ID);
+    SelfMember bot = mock(SelfMember.class);
+    when(bot.getPermissions(channel))
+        .thenAnswer(
+            call ->
+                botPermissions.isEmpty()
+                    ? EnumSet.noneOf(Permission.class)
+                    : EnumSet.copyOf(botPermissions));
+    when(guild.getSelfMember()).thenReturn(bot);
+    return guild;
+  }
+
+  private ReplyCallbackAction reply(MessageCreateData data, InteractionHook hook, int number) {
+    Shown reply = show("reply", data, false, number);
     ReplyCallbackAction action = mock(ReplyCallbackAction.class);
     when(action.setEphemeral(anyBoolean()))
         .thenAnswer(
@@ -227,25 +298,37 @@ final class FakeDiscord {
               reply.ephemeral = call.getArgument(0);
               return action;
             });
-    when(action.complete()).thenReturn(hook);
+    when(action.complete()).thenAnswer(done -> afterRoundTrip(hook));
     return action;
   }
 
-  private ReplyCallbackAction defer(boolean ephemeral, InteractionHook hook) {
-    shown.add(new Shown("defer", null, ephemeral));
+  private ReplyCallbackAction defer(boolean ephemeral, InteractionHook hook, int number) {
+    show("defer", null, ephemeral, number);
     ReplyCallbackAction action = mock(ReplyCallbackAction.class);
-    when(action.complete()).thenReturn(hook);
+    when(action.complete()).thenAnswer(done -> afterRoundTrip(hook));
+    when(action.submit()).thenReturn(CompletableFuture.completedFuture(hook));
     return action;
+  }
+
+  private Shown show(String how, MessageCreateData data, boolean ephemeral, int interaction) {
+    Shown done = new Shown(how, data, ephemeral, interaction, clock.instant());
+    shown.add(done);
+    return done;
+  }
+
+  /** A blocking call returns once Discord answered: the caller waited a round trip. */
+  private <T> T afterRoundTrip(T answer) {
+    clock.advance(roundTrip);
+    return answer;
   }
 
   @SuppressWarnings("unchecked")
-  private InteractionHook hook() {
+  private InteractionHook hook(int number) {
     InteractionHook hook = mock(InteractionHook.class);
     when(hook.sendMessage(any(MessageCreateData.class)))
         .thenAnswer(
             call -> {
-              Shown followup = new Shown("followup", call.getArgument(0), false);
-              shown.add(followup);
+              Shown followup = show("followup", call.getArgument(0), false, number);
               WebhookMessageCreateAction<Message> action = mock(WebhookMessageCreateAction.class);
               when(action.setEphemeral(anyBoolean()))
                   .thenAnswer(
@@ -260,9 +343,11 @@ final class FakeDiscord {
     when(hook.editOriginal(any(MessageEditData.class)))
         .thenAnswer(
             call -> {
-              shown.add(
-                  new Shown(
-                      "editOriginal", MessageCreateData.fromEditData(call.getArgument(0)), false));
+              show(
+                  "editOriginal",
+                  MessageCreateData.fromEditData(call.getArgument(0)),
+                  false,
+                  number);
               WebhookMessageEditAction<Message> action = mock(WebhookMessageEditAction.class);
               Message message = message();
               when(action.complete()).thenReturn(message);
@@ -271,7 +356,7 @@ final class FakeDiscord {
     when(hook.deleteOriginal())
         .thenAnswer(
             call -> {
-              shown.add(new Shown("deleteOriginal", null, false));
+              show("deleteOriginal", null, false, number);
               return mock(RestAction.class);
             });
     return hook;
@@ -281,7 +366,7 @@ final class FakeDiscord {
     when(channel.sendMessage(any(MessageCreateData.class)))
         .thenAnswer(
             call -> {
-              shown.add(new Shown(how, call.getArgument(0), false));
+              show(how, call.getArgument(0), false, 0);
               MessageCreateAction action = mock(MessageCreateAction.class);
               Message message = message();
               when(action.complete()).thenReturn(message);
@@ -290,9 +375,7 @@ final class FakeDiscord {
     when(channel.editMessageById(anyString(), any(MessageEditData.class)))
         .thenAnswer(
             call -> {
-              shown.add(
-                  new Shown(
-                      how + "Edit", MessageCreateData.fromEditData(call.getArgument(1)), false));
+              show(how + "Edit", MessageCreateData.fromEditData(call.getArgument(1)), false, 0);
               MessageEditAction action = mock(MessageEditAction.class);
               Message message = message();
               when(action.complete()).thenReturn(message);

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** Messages the core sends outside an interaction: daily deliveries by DM and to groups. */
 class JdaChatGatewayTest {
   private final FakeDiscord discord = new FakeDiscord();
-  private final JdaChatGateway gateway = new JdaChatGateway(discord.connection);
+  private final JdaChatGateway gateway = new JdaChatGateway(discord.connection, ShardRange.WHOLE);
   private final ChatRef learner = new ChatRef(Platform.DISCORD, "4242", ChatKind.PRIVATE);
   private final ChatRef group = new ChatRef(Platform.DISCORD, "700", ChatKind.GROUP);
 
@@ -72,12 +72,76 @@ class JdaChatGatewayTest {
   }
 
   @Test
-  void aChannelOnAnotherInstancesShardsIsATransientFailure() {
-    when(discord.connection.guildChannel("800")).thenReturn(Optional.empty());
-    ChatRef elsewhere = new ChatRef(Platform.DISCORD, "800", ChatKind.GROUP);
+  void aChannelOnAServerAnotherInstanceServesIsOnlyOutOfSight() {
+    JdaChatGateway shardsZeroAndOne =
+        new JdaChatGateway(discord.connection, new ShardRange(0, 1, 4));
+    ChatRef elsewhere = channelOn(serverOnShard(3, 4));
 
-    assertThatThrownBy(() -> gateway.send(elsewhere, OutgoingMessage.text("Day 2")))
+    assertThatThrownBy(() -> shardsZeroAndOne.send(elsewhere, OutgoingMessage.text("Day 2")))
+        .isInstanceOfSatisfying(
+            DeliveryException.class,
+            e -> {
+              assertThat(e.permanent()).isFalse();
+              assertThat(e.getMessage()).contains("not on this instance's shards 0-1/4");
+            });
+  }
+
+  @Test
+  void aChannelMissingFromALoadedServerOnThisInstancesShardIsGone() {
+    JdaChatGateway shardsZeroAndOne =
+        new JdaChatGateway(discord.connection, new ShardRange(0, 1, 4));
+    String server = serverOnShard(1, 4);
+    when(discord.connection.hasLoaded(server)).thenReturn(true);
+
+    assertThatThrownBy(
+            () -> shardsZeroAndOne.send(channelOn(server), OutgoingMessage.text("Day 2")))
+        .isInstanceOfSatisfying(
+            DeliveryException.class,
+            e -> {
+              assertThat(e.permanent()).isTrue();
+              assertThat(e.getMessage()).contains("is gone");
+            });
+  }
+
+  @Test
+  void aChannelOnThisInstancesShardIsNotGoneWhileItsServerIsNotLoaded() {
+    JdaChatGateway shardsZeroAndOne =
+        new JdaChatGateway(discord.connection, new ShardRange(0, 1, 4));
+    String server = serverOnShard(0, 4);
+    when(discord.connection.hasLoaded(server)).thenReturn(false); // connecting, or an outage
+
+    assertThatThrownBy(
+            () -> shardsZeroAndOne.send(channelOn(server), OutgoingMessage.text("Day 2")))
         .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.permanent()).isFalse());
+  }
+
+  @Test
+  void anUnshardedBotHoldsEveryServerSoAMissingChannelIsGone() {
+    String server = serverOnShard(3, 4);
+    when(discord.connection.hasLoaded(server)).thenReturn(true);
+
+    assertThatThrownBy(() -> gateway.send(channelOn(server), OutgoingMessage.text("Day 2")))
+        .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.permanent()).isTrue());
+  }
+
+  @Test
+  void aMissingChannelWhoseServerWasNeverStoredIsNotCalledGone() {
+    when(discord.connection.guildChannel("800")).thenReturn(Optional.empty());
+    ChatRef unknownServer = new ChatRef(Platform.DISCORD, "800", ChatKind.GROUP);
+
+    assertThatThrownBy(() -> gateway.send(unknownServer, OutgoingMessage.text("Day 2")))
+        .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.permanent()).isFalse());
+  }
+
+  /** A channel this instance does not hold, on the server. */
+  private ChatRef channelOn(String server) {
+    when(discord.connection.guildChannel("800")).thenReturn(Optional.empty());
+    return new ChatRef(Platform.DISCORD, "800", ChatKind.GROUP).onServer(server);
+  }
+
+  /** A server id that Discord's rule, (id >> 22) % total, puts on the shard. */
+  static String serverOnShard(int shard, int total) {
+    return String.valueOf(((1_000_000_000L * total + shard) << 22) | 4095);
   }
 
   @Test

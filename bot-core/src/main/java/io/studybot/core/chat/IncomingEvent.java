@@ -16,16 +16,33 @@ public sealed interface IncomingEvent {
   /**
    * A command such as {@code /settings zone Europe/Berlin}: the name without slash, lower case, and
    * its space-separated arguments. {@code senderIsChatAdmin} is the adapter's word that the sender
-   * administers the group chat (always false in private chats).
+   * administers the group chat (always false in private chats). {@code botMissingRights} names, as
+   * the platform shows them, the permissions the bot lacks in this chat to post its daily lessons
+   * there (empty when the adapter checked none or all are there).
    */
   record Command(
-      PlatformUser user, ChatRef chat, String name, List<String> args, boolean senderIsChatAdmin)
+      PlatformUser user,
+      ChatRef chat,
+      String name,
+      List<String> args,
+      boolean senderIsChatAdmin,
+      List<String> botMissingRights)
       implements IncomingEvent {
     public Command {
       requireNonNull(user, "user");
       requireNonNull(chat, "chat");
       name = name.toLowerCase(Locale.ROOT);
       args = List.copyOf(args);
+      botMissingRights = List.copyOf(botMissingRights);
+    }
+
+    public Command(
+        PlatformUser user,
+        ChatRef chat,
+        String name,
+        List<String> args,
+        boolean senderIsChatAdmin) {
+      this(user, chat, name, args, senderIsChatAdmin, List.of());
     }
 
     public Command(PlatformUser user, ChatRef chat, String name, List<String> args) {
@@ -34,7 +51,12 @@ public sealed interface IncomingEvent {
 
     /** The same command, from someone the adapter knows administers the group. */
     public Command asChatAdmin() {
-      return new Command(user, chat, name, args, true);
+      return new Command(user, chat, name, args, true, botMissingRights);
+    }
+
+    /** The same command, in a chat where the bot lacks these permissions. */
+    public Command withBotMissing(List<String> rights) {
+      return new Command(user, chat, name, args, senderIsChatAdmin, rights);
     }
   }
 

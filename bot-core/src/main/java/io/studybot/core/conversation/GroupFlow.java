@@ -1,5 +1,6 @@
 package io.studybot.core.conversation;
 
+import io.studybot.core.chat.IncomingEvent;
 import io.studybot.core.study.StudyGroup;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -10,11 +11,17 @@ import java.util.Optional;
 /**
  * /subscribe and /unsubscribe (group chats only, as the command catalog says): a group's daily
  * lesson and quiz, posted into the group at its own times and zone. Only the group's admins may
- * change them (checked with every admin-only command, as the adapter tells).
+ * change them (checked with every admin-only command, as the adapter tells), and only where the bot
+ * may post: a chat where the adapter says the bot lacks permissions is refused, unchanged.
  */
 final class GroupFlow {
 
   void subscribe(Turn turn, List<String> args) {
+    List<String> missing = botMissingRights(turn);
+    if (!missing.isEmpty()) {
+      refuseWithoutRights(turn, missing);
+      return;
+    }
     StudyGroup group = groupWithCourse(turn);
     List<LocalTime> times = new ArrayList<>();
     Optional<ZoneId> zone = Optional.empty();
@@ -45,6 +52,23 @@ final class GroupFlow {
     group.unsubscribe();
     Schedules.sync(turn, group);
     turn.say("unsubscribe.done");
+  }
+
+  /**
+   * Says which permissions the bot needs first, in the group's language when it has one; creates
+   * nothing, so the refused chat stays exactly as it was.
+   */
+  private static void refuseWithoutRights(Turn turn, List<String> missing) {
+    turn.groups
+        .byChat(turn.chat())
+        .ifPresent(group -> turn.speakFor(group.language(), group.zone()));
+    turn.sayPersonally("subscribe.missing-rights", String.join(", ", missing));
+  }
+
+  private static List<String> botMissingRights(Turn turn) {
+    return turn.event instanceof IncomingEvent.Command command
+        ? command.botMissingRights()
+        : List.of();
   }
 
   /** The turn's group; its course exists from here on, so the replies speak its language. */
