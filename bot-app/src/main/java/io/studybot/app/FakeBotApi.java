@@ -40,11 +40,15 @@ final class FakeBotApi implements AutoCloseable {
   private final Map<String, ArrayDeque<Long>> byChat = new HashMap<>();
   private final Map<String, List<JsonNode>> accepted = new HashMap<>();
   private final AtomicInteger tooMany = new AtomicInteger();
+  private int overallRefusals;
   private final AtomicInteger messageIds = new AtomicInteger();
+  private volatile long firstAcceptedAt;
   private volatile long lastAcceptedAt;
 
   private FakeBotApi(int perSecond) throws IOException {
     this.perSecond = perSecond;
+    // Without it, small answers wait ~40 ms for Nagle's algorithm and every call looks slow.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     this.server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
     server.createContext("/", this::handle);
@@ -116,6 +120,7 @@ final class FakeBotApi implements AutoCloseable {
       lastSecond.pollFirst();
     }
     if (lastSecond.size() >= perSecond) {
+      overallRefusals++;
       return lastSecond.peekFirst() + SECOND - now;
     }
     boolean group = chat.startsWith("-");
@@ -131,6 +136,9 @@ final class FakeBotApi implements AutoCloseable {
     lastSecond.addLast(now);
     chatTimes.addLast(now);
     accepted.computeIfAbsent(chat, c -> new ArrayList<>()).add(message);
+    if (firstAcceptedAt == 0) {
+      firstAcceptedAt = now;
+    }
     lastAcceptedAt = now;
     return 0;
   }
@@ -141,8 +149,18 @@ final class FakeBotApi implements AutoCloseable {
     return copy;
   }
 
+  /** The 429s for the overall rate; the rest were for a chat's own limit. */
+  synchronized int overallRefusals() {
+    return overallRefusals;
+  }
+
   int tooManyRequests() {
     return tooMany.get();
+  }
+
+  /** {@link System#nanoTime()} of the first accepted message. */
+  long firstAcceptedAt() {
+    return firstAcceptedAt;
   }
 
   /** {@link System#nanoTime()} of the last accepted message. */

@@ -58,7 +58,10 @@ public final class Main {
   static final int BAD_SETTING = StartupFailure.BAD_SETTING;
 
   /** Sends in flight at once: enough to keep a platform's rate with ~100 ms per call. */
-  private static final int SEND_WORKERS = 16;
+  static final int SEND_WORKERS = 16;
+
+  /** Threads beyond the sends in flight, for claiming and preparing deliveries side by side. */
+  static final int PREPARERS = 4;
 
   /** How long the sender rests when the outbox is empty. */
   private static final Duration SEND_REST = Duration.ofSeconds(1);
@@ -301,7 +304,8 @@ public final class Main {
     JdbcOutboxStore outbox = new JdbcOutboxStore(database);
     Dispatcher dispatcher =
         new Dispatcher(new JdbcDispatchStore(database), clock, rules.silenceLimit());
-    ExecutorService workers = Executors.newFixedThreadPool(SEND_WORKERS, daemonThreads("sender"));
+    ExecutorService workers =
+        Executors.newFixedThreadPool(SEND_WORKERS + PREPARERS, daemonThreads("sender"));
     OutboxSender sender =
         OutboxSender.concurrent(
             outbox, bot, gateways, clock, sendScope(config, gateways), workers, SEND_WORKERS);

@@ -5,6 +5,7 @@ import io.studybot.content.Curriculum;
 import io.studybot.core.chat.ChatGateways;
 import io.studybot.core.chat.Platform;
 import io.studybot.core.chat.RateLimits;
+import io.studybot.core.chat.Reply;
 import io.studybot.core.conversation.StudyBot;
 import io.studybot.core.conversation.StudyRules;
 import io.studybot.core.persistence.Database;
@@ -14,7 +15,9 @@ import io.studybot.core.persistence.JdbcDispatchStore;
 import io.studybot.core.persistence.JdbcOutboxStore;
 import io.studybot.core.persistence.ScheduleSeeder;
 import io.studybot.core.schedule.DeliveryKind;
+import io.studybot.core.schedule.DeliveryPreparer;
 import io.studybot.core.schedule.Dispatcher;
+import io.studybot.core.schedule.OutboxEntry;
 import io.studybot.core.schedule.OutboxSender;
 import io.studybot.core.schedule.SendScope;
 import io.studybot.telegram.TelegramAdapter;
@@ -33,6 +36,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code bench send [--rate N] [--learners N] [--groups N]}: the evening quiz (an intro and three
@@ -43,7 +48,7 @@ import java.util.concurrent.Executors;
  */
 final class SendBenchmark {
   private static final int QUIZ_MESSAGES = 4;
-  private static final int WORKERS = 16;
+  private static final int WORKERS = Main.SEND_WORKERS;
   private static final Duration GIVE_UP = Duration.ofMinutes(15);
 
   private final PrintStream out;
@@ -79,12 +84,13 @@ final class SendBenchmark {
                   rate,
                   TelegramSettings.DEFAULT_RATE_LIMITS.privateChatGap(),
                   TelegramSettings.DEFAULT_RATE_LIMITS.groupChatGap()));
-      ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
-      try (TelegramAdapter adapter = TelegramAdapter.start(telegram, bot)) {
+      ExecutorService workers = Executors.newFixedThreadPool(WORKERS + Main.PREPARERS);
+      TimedPreparer timed = new TimedPreparer(bot);
+      try (TelegramAdapter adapter = TelegramAdapter.start(telegram, bot, bot)) {
         OutboxSender sender =
             OutboxSender.concurrent(
                 new JdbcOutboxStore(database),
-                bot,
+                timed,
                 ChatGateways.of(adapter.gateway()),
                 clock,
                 SendScope.of(EnumSet.of(Platform.TELEGRAM)),
@@ -92,7 +98,19 @@ final class SendBenchmark {
                 WORKERS);
         long start = System.nanoTime();
         int sent = drainAll(sender, queued, start);
-        return report(api, queued, sent, start, rate);
+        out.printf(
+            Locale.ROOT,
+            "prepared %d deliveries in %.1f s of preparing (%.1f ms each), the last %.1f s in%n",
+            timed.count(),
+            timed.busySeconds(),
+            timed.busySeconds() * 1000 / Math.max(1, timed.count()),
+            (timed.lastAt() - start) / 1e9);
+        out.printf(
+            Locale.ROOT,
+            "first message %.1f s after the start, last %.1f s after%n",
+            (api.firstAcceptedAt() - start) / 1e9,
+            (api.lastAcceptedAt() - start) / 1e9);
+        return report(api, queued, sent, rate);
       } finally {
         workers.shutdownNow();
       }
@@ -113,15 +131,22 @@ final class SendBenchmark {
     return sent;
   }
 
-  private int report(FakeBotApi api, int queued, int completed, long start, int rate) {
+  private int report(FakeBotApi api, int queued, int completed, int rate) {
     Map<String, List<JsonNode>> accepted = api.accepted();
     int messages = accepted.values().stream().mapToInt(List::size).sum();
     Check check = new Check();
     accepted.values().forEach(check::chat);
     int lost = Math.max(0, queued * QUIZ_MESSAGES - (messages - check.duplicates));
-    double seconds = (api.lastAcceptedAt() - start) / 1e9;
+    // From the first message to the last: the sending, not the preparing before it.
+    double seconds = (api.lastAcceptedAt() - api.firstAcceptedAt()) / 1e9;
     double perSecond = messages / seconds;
-    out.printf(Locale.ROOT, "completed %d of %d quizzes%n", completed, queued);
+    out.printf(
+        Locale.ROOT,
+        "completed %d of %d quizzes; 429s for the overall rate %d, for a chat's limit %d%n",
+        completed,
+        queued,
+        api.overallRefusals(),
+        api.tooManyRequests() - api.overallRefusals());
     out.println(
         String.format(
             Locale.ROOT,
@@ -137,6 +162,52 @@ final class SendBenchmark {
             check.outOfOrder,
             api.tooManyRequests()));
     return lost == 0 && check.duplicates == 0 && check.outOfOrder == 0 ? 0 : 1;
+  }
+
+  /** The bot's preparing, timed: where a send run's time goes when the sender waits for it. */
+  private static final class TimedPreparer implements DeliveryPreparer {
+    private final DeliveryPreparer bot;
+    private final AtomicLong busyNanos = new AtomicLong();
+    private final AtomicInteger count = new AtomicInteger();
+    private volatile long lastAt;
+
+    TimedPreparer(DeliveryPreparer bot) {
+      this.bot = bot;
+    }
+
+    @Override
+    public List<Reply> prepare(OutboxEntry entry) {
+      long start = System.nanoTime();
+      try {
+        return bot.prepare(entry);
+      } finally {
+        lastAt = System.nanoTime();
+        busyNanos.addAndGet(lastAt - start);
+        count.incrementAndGet();
+      }
+    }
+
+    @Override
+    public void stopDeliveries(OutboxEntry entry) {
+      bot.stopDeliveries(entry);
+    }
+
+    @Override
+    public void chatMoved(OutboxEntry entry, String newChatId) {
+      bot.chatMoved(entry, newChatId);
+    }
+
+    int count() {
+      return count.get();
+    }
+
+    double busySeconds() {
+      return busyNanos.get() / 1e9;
+    }
+
+    long lastAt() {
+      return lastAt;
+    }
   }
 
   /**

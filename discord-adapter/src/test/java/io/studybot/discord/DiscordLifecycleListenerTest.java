@@ -34,6 +34,11 @@ class DiscordLifecycleListenerTest {
         public void serverGone(Platform platform, String server) {
           told.add("serverGone " + platform + " " + server);
         }
+
+        @Override
+        public void chatMoved(ChatRef from, String newChatId) {
+          told.add("chatMoved " + from + " " + newChatId);
+        }
       };
   private final List<Runnable> queued = new ArrayList<>();
   private final DiscordLifecycleListener listener = new DiscordLifecycleListener(core, queued::add);
@@ -109,6 +114,11 @@ class DiscordLifecycleListenerTest {
 
               @Override
               public void serverGone(Platform platform, String server) {
+                throw new IllegalStateException("database down");
+              }
+
+              @Override
+              public void chatMoved(ChatRef from, String newChatId) {
                 throw new IllegalStateException("database down");
               }
             },

@@ -210,7 +210,7 @@ class OutboxSenderTest {
     Instant now = Instant.now();
     learners.forEach(learner -> outbox.add(learner, now.minusSeconds(1)));
     RecordingGateway gateway = new RecordingGateway(RateLimits.UNLIMITED, (chat, n) -> null);
-    ExecutorService workers = Executors.newFixedThreadPool(4);
+    ExecutorService workers = Executors.newFixedThreadPool(10);
     try {
       OutboxSender sender =
           OutboxSender.concurrent(

@@ -16,8 +16,20 @@ class SendPacerTest {
       assertThat(pacer.overallWait(T0)).isZero();
       pacer.sent(T0);
     }
-    assertThat(pacer.overallWait(T0.plusMillis(400))).isEqualTo(Duration.ofMillis(625));
+    assertThat(pacer.overallWait(T0.plusMillis(400))).isEqualTo(Duration.ofMillis(610));
     assertThat(pacer.overallWait(T0.plus(SendPacer.WINDOW))).isZero();
+  }
+
+  @Test
+  void messagesThatLeaveLateKeepTheirPlaceInTheWindowLonger() {
+    for (int i = 0; i < 30; i++) {
+      pacer.sent(T0);
+    }
+    for (int i = 0; i < 30; i++) {
+      pacer.leaves(T0, T0.plusMillis(300)); // the workers started late
+    }
+    assertThat(pacer.overallWait(T0.plus(SendPacer.WINDOW))).isEqualTo(Duration.ofMillis(300));
+    assertThat(pacer.overallWait(T0.plus(SendPacer.WINDOW).plusMillis(300))).isZero();
   }
 
   @Test
