@@ -58,14 +58,15 @@ class ChatLifecycleTest {
     assertThat(count("select count(*) from outbox where status = 'PENDING' and chat_id = '-10077'"))
         .isEqualTo(1);
 
-    // The queued lesson goes to the new id; the old quiz's buttons work there.
+    // The old quiz's buttons work at the new id until the quiz closes; the queued lesson goes
+    // there too (and closes yesterday's quiz first).
+    harness.bot.press(bob, upgraded, questions.get(1).get(TestCurriculum.WRONG).payload());
+    assertThat(harness.bot.lastText(upgraded)).contains("Not quite");
     harness.bot.gateway.clear();
     harness.round();
     assertThat(harness.bot.gateway.sentTo(upgraded))
         .anySatisfy(sent -> assertThat(sent.text()).contains("📘 Day 2 of 10"));
     assertThat(harness.bot.gateway.sentTo(old)).isEmpty();
-    harness.bot.press(bob, upgraded, questions.get(1).get(TestCurriculum.WRONG).payload());
-    assertThat(harness.bot.lastText(upgraded)).contains("Not quite");
     harness.bot.type(bob, upgraded, "/progress");
     assertThat(harness.bot.lastText(upgraded)).contains("Leaderboard: 2 members", "Alice", "Bob");
 
