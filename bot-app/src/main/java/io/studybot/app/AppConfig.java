@@ -47,7 +47,7 @@ record AppConfig(
     curriculum.ifPresent(
         dir -> {
           if (!dir.toFile().isDirectory()) {
-            throw new ConfigException("STUDYBOT_CURRICULUM_DIR: " + dir + " is not a folder");
+            throw new ConfigException("STUDYBOT_CURRICULUM_DIR: not a folder");
           }
         });
     URI telegramUrl = url(env, "TELEGRAM_API_URL", TelegramSettings.DEFAULT_API_URL.toString());
@@ -80,9 +80,7 @@ record AppConfig(
     String path = apiUrl.getRawPath();
     if (path != null && !path.isEmpty() && !path.equals("/")) {
       throw new ConfigException(
-          "TELEGRAM_API_URL: expected a base URL without a path, such as https://api.telegram.org, got '"
-              + apiUrl
-              + "'");
+          "TELEGRAM_API_URL: expected a base URL without a path, such as https://api.telegram.org");
     }
     Optional<URI> webhook = value(env, "TELEGRAM_WEBHOOK_URL").map(AppConfig::webhookUrl);
     Optional<String> secret = value(env, "TELEGRAM_WEBHOOK_SECRET");
@@ -113,9 +111,7 @@ record AppConfig(
       // reported below
     }
     throw new ConfigException(
-        "TELEGRAM_WEBHOOK_URL: expected the public https:// URL Telegram should post to, got '"
-            + text
-            + "'");
+        "TELEGRAM_WEBHOOK_URL: expected the public https:// URL Telegram should post to");
   }
 
   /** The Discord bot's settings, when it has a token and the console is not asked for. */
@@ -128,8 +124,7 @@ record AppConfig(
   private static Optional<String> discordGuildId(Map<String, String> env) {
     Optional<String> id = value(env, "DISCORD_GUILD_ID");
     if (id.isPresent() && !id.get().matches("\\d{17,20}")) {
-      throw new ConfigException(
-          "DISCORD_GUILD_ID: expected a server id (17 to 20 digits), got '" + id.get() + "'");
+      throw new ConfigException("DISCORD_GUILD_ID: expected a server id (17 to 20 digits)");
     }
     return id;
   }
@@ -138,7 +133,8 @@ record AppConfig(
     try {
       return value(env, "DISCORD_SHARDS").map(ShardRange::parse);
     } catch (IllegalArgumentException e) {
-      throw new ConfigException("DISCORD_SHARDS: " + e.getMessage());
+      throw new ConfigException(
+          "DISCORD_SHARDS: expected FIRST-LAST/TOTAL with FIRST <= LAST < TOTAL, such as 0-3/8");
     }
   }
 
@@ -149,9 +145,7 @@ record AppConfig(
     }
     if (!url.get().startsWith("jdbc:postgresql:") && !url.get().startsWith("jdbc:h2:")) {
       throw new ConfigException(
-          "STUDYBOT_DB_URL: expected a jdbc:postgresql://host:port/database URL (or jdbc:h2:…), got '"
-              + url.get()
-              + "'");
+          "STUDYBOT_DB_URL: expected a jdbc:postgresql://host:port/database URL (or jdbc:h2:…)");
     }
     String user = value(env, "STUDYBOT_DB_USER").orElse("");
     String password = value(env, "STUDYBOT_DB_PASSWORD").orElse("");
@@ -173,7 +167,7 @@ record AppConfig(
               if (v.equalsIgnoreCase("false")) {
                 return false;
               }
-              throw new ConfigException(name + ": expected true or false, got '" + v + "'");
+              throw new ConfigException(name + ": expected true or false");
             });
   }
 
@@ -190,15 +184,7 @@ record AppConfig(
     } catch (NumberFormatException e) {
       // reported below with the accepted range
     }
-    throw new ConfigException(
-        name
-            + ": expected a whole number from "
-            + min
-            + " to "
-            + max
-            + ", got '"
-            + text.get()
-            + "'");
+    throw new ConfigException(name + ": expected a whole number from " + min + " to " + max);
   }
 
   private static URI url(Map<String, String> env, String name, String fallback) {
@@ -212,7 +198,7 @@ record AppConfig(
     } catch (IllegalArgumentException e) {
       // reported below
     }
-    throw new ConfigException(name + ": expected an http(s):// URL, got '" + text + "'");
+    throw new ConfigException(name + ": expected an http(s):// URL");
   }
 
   @Override

@@ -7,7 +7,10 @@ import io.studybot.content.CurriculumSource;
 import io.studybot.content.InvalidCurriculumException;
 import io.studybot.core.chat.ChatGateway;
 import io.studybot.core.chat.ChatGateways;
+import io.studybot.core.chat.ChatHandler;
+import io.studybot.core.chat.ChatLifecycle;
 import io.studybot.core.chat.Platform;
+import io.studybot.core.conversation.FloodGate;
 import io.studybot.core.conversation.StudyBot;
 import io.studybot.core.conversation.StudyRules;
 import io.studybot.core.persistence.BenchmarkDatabase;
@@ -33,6 +36,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,6 +64,9 @@ public final class Main {
 
   /** Sends in flight at once: enough to keep a platform's rate with ~100 ms per call. */
   static final int SEND_WORKERS = 16;
+
+  /** Commands and messages a user may send a minute before the bot asks them to slow down. */
+  private static final int COMMANDS_PER_MINUTE = 20;
 
   /** Threads beyond the sends in flight, for claiming and preparing deliveries side by side. */
   static final int PREPARERS = 4;
@@ -207,6 +215,9 @@ public final class Main {
   }
 
   private static Database openDatabase(AppConfig config) {
+    if (!config.database().isPostgres()) {
+      requireWritable(config.dataDir());
+    }
     try {
       return Database.open(config.database());
     } catch (RuntimeException e) {
@@ -216,6 +227,24 @@ public final class Main {
               + config.database().describe()
               + " (check STUDYBOT_DB_URL, STUDYBOT_DB_USER, STUDYBOT_DB_PASSWORD): "
               + rootMessage(e),
+          e);
+    }
+  }
+
+  /**
+   * The embedded database must be able to write, or every change would fail after start-up: a
+   * read-only or full data folder stops the start instead.
+   */
+  private static void requireWritable(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+      Path probe = Files.createTempFile(dataDir, ".write-check", ".tmp");
+      Files.delete(probe);
+    } catch (IOException | SecurityException e) {
+      throw new StartupFailure(
+          StartupFailure.FAILED,
+          "STUDYBOT_DATA_DIR: the data folder cannot be written (read-only, full, or not a"
+              + " folder); check its permissions and free space",
           e);
     }
   }
@@ -234,8 +263,13 @@ public final class Main {
       Deque<AutoCloseable> running,
       PrintStream out) {
     List<RunningAdapter> adapters = new ArrayList<>();
-    config.discord().ifPresent(settings -> keep(startDiscord(settings, bot), adapters, running));
-    config.telegram().ifPresent(settings -> keep(startTelegram(settings, bot), adapters, running));
+    ChatHandler gated = new FloodGate(bot, clock, COMMANDS_PER_MINUTE);
+    config
+        .discord()
+        .ifPresent(settings -> keep(startDiscord(settings, gated, bot), adapters, running));
+    config
+        .telegram()
+        .ifPresent(settings -> keep(startTelegram(settings, gated, bot), adapters, running));
     List<ChatGateway> gateways = adapters.stream().map(RunningAdapter::gateway).toList();
     startScheduler(config, database, bot, rules, ChatGateways.of(gateways), clock, running);
     out.println(
@@ -263,9 +297,10 @@ public final class Main {
     adapters.add(adapter);
   }
 
-  private static RunningAdapter startDiscord(DiscordSettings settings, StudyBot bot) {
+  private static RunningAdapter startDiscord(
+      DiscordSettings settings, ChatHandler handler, ChatLifecycle bot) {
     try {
-      DiscordAdapter discord = DiscordAdapter.start(settings, bot, bot);
+      DiscordAdapter discord = DiscordAdapter.start(settings, handler, bot);
       return new RunningAdapter("Discord", discord, discord.gateway());
     } catch (IllegalArgumentException e) {
       throw StartupFailure.badSetting("DISCORD_BOT_TOKEN: " + e.getMessage());
@@ -274,9 +309,10 @@ public final class Main {
     }
   }
 
-  private static RunningAdapter startTelegram(TelegramSettings settings, StudyBot bot) {
+  private static RunningAdapter startTelegram(
+      TelegramSettings settings, ChatHandler handler, ChatLifecycle bot) {
     try {
-      TelegramAdapter telegram = TelegramAdapter.start(settings, bot, bot);
+      TelegramAdapter telegram = TelegramAdapter.start(settings, handler, bot);
       return new RunningAdapter("Telegram", telegram, telegram.gateway());
     } catch (RuntimeException e) {
       throw new StartupFailure(

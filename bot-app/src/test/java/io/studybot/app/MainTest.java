@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,7 @@ class MainTest {
     int code = run(List.of(), Map.of("STUDYBOT_QUIZ_QUESTIONS", "many"));
     assertThat(code).isEqualTo(2);
     assertThat(err())
-        .isEqualTo(
-            "studybot: STUDYBOT_QUIZ_QUESTIONS: expected a whole number from 1 to 10, got 'many'\n");
+        .isEqualTo("studybot: STUDYBOT_QUIZ_QUESTIONS: expected a whole number from 1 to 10\n");
     assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 
@@ -65,6 +65,17 @@ class MainTest {
     assertThat(err())
         .startsWith("studybot: TELEGRAM_BOT_TOKEN: the Telegram adapter could not start")
         .doesNotContain("top-secret");
+  }
+
+  @Test
+  void aDataFolderThatCannotBeWrittenStopsStartUpWithOneLine(@TempDir Path dir) throws IOException {
+    Path notAFolder = Files.writeString(dir.resolve("data"), "a file where the folder should be");
+
+    int code = run(List.of(), Map.of("STUDYBOT_DATA_DIR", notAFolder.toString()));
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err().lines().toList()).hasSize(1);
+    assertThat(err()).startsWith("studybot: STUDYBOT_DATA_DIR: the data folder cannot be written");
   }
 
   @Test

@@ -13,10 +13,15 @@ public record DatabaseSettings(String url, String user, String password, int poo
     requireNonNull(password, "password");
   }
 
-  /** The embedded default: an H2 file under the data folder, nothing to install. */
+  /**
+   * The embedded default: an H2 file under the data folder, nothing to install. {@code
+   * WRITE_DELAY=0}: a commit is on disk before the bot tells the user it happened (H2 would
+   * otherwise write it up to half a second later, and a crash would lose it).
+   */
   public static DatabaseSettings embedded(Path dataDir) {
     Path file = dataDir.toAbsolutePath().resolve("studybot");
-    return new DatabaseSettings("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", 4);
+    return new DatabaseSettings(
+        "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "sa", "", 4);
   }
 
   public boolean isPostgres() {
