@@ -37,10 +37,16 @@ final class TelegramLongPollingRunner implements AutoCloseable {
     this.poller = poller;
   }
 
+  /** How long to wait before polling again while another poller holds the token. */
+  private static final Duration CONFLICT_PAUSE = Duration.ofSeconds(10);
+
   static TelegramLongPollingRunner start(
       String token, TelegramUrl url, OkHttpClient http, ObjectMapper json, UpdateLanes lanes) {
     OkHttpClient pollingHttp =
-        http.newBuilder().readTimeout(Duration.ofSeconds(POLL_TIMEOUT_SECONDS + 25)).build();
+        http.newBuilder()
+            .readTimeout(Duration.ofSeconds(POLL_TIMEOUT_SECONDS + 25))
+            .addInterceptor(new PollConflictGuard(CONFLICT_PAUSE))
+            .build();
     ScheduledExecutorService poller =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
