@@ -42,6 +42,7 @@ final class GroupFlow {
     ZoneId groupZone = zone.orElse(group.zone());
     group.subscribe(lesson, quiz, groupZone);
     group.postIn(turn.chat().topic()); // subscribed in a forum topic: the posts go there
+    group.onServer(turn.chat().server());
     turn.speakFor(group.language(), groupZone);
     Schedules.sync(turn, group);
     turn.say("subscribe.done", lesson, quiz, groupZone.getId());

@@ -62,6 +62,13 @@ public class StudyGroup extends StoredEntity implements Taught {
     this.topic = newTopic;
   }
 
+  /** The server the chat belongs to, when the platform says (groups stored before learn it). */
+  public void onServer(@Nullable String newServer) {
+    if (newServer != null) {
+      this.server = newServer;
+    }
+  }
+
   /** The platform gave the chat a new id (a Telegram group upgraded to a supergroup). */
   public void movedTo(String newChatId) {
     this.chat = new ChatAddress(chat().withId(newChatId));

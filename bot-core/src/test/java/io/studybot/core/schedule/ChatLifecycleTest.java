@@ -5,8 +5,10 @@ import static io.studybot.core.testing.BotHarness.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.studybot.core.chat.Button;
+import io.studybot.core.chat.ChatKind;
 import io.studybot.core.chat.ChatRef;
 import io.studybot.core.chat.IncomingEvent;
+import io.studybot.core.chat.Platform;
 import io.studybot.core.chat.PlatformUser;
 import io.studybot.core.testing.DeliveryHarness;
 import io.studybot.core.testing.FakeChatGateway;
@@ -160,6 +162,23 @@ class ChatLifecycleTest {
     harness.runUntil(Instant.parse("2026-05-05T07:30:00Z"), Duration.ofMinutes(10));
     assertThat(harness.bot.gateway.sentTo(study))
         .anySatisfy(sent -> assertThat(sent.text()).contains("📘 Day"));
+  }
+
+  @Test
+  void aGroupStoredWithoutItsServerLearnsItAtItsNextSubscribe() {
+    ChatRef channel = new ChatRef(Platform.DISCORD, "555", ChatKind.GROUP);
+    PlatformUser admin = new PlatformUser(Platform.DISCORD, "9", "Dee", java.util.Optional.empty());
+    subscribe(admin, channel); // as groups stored before servers were kept
+    assertThat(count("select count(*) from delivery_schedule where chat_server is null"))
+        .isEqualTo(3);
+
+    subscribe(admin, channel.onServer("81384788765712384"));
+
+    assertThat(count("select count(*) from study_group where chat_server = '81384788765712384'"))
+        .isEqualTo(1);
+    assertThat(
+            count("select count(*) from delivery_schedule where chat_server = '81384788765712384'"))
+        .isEqualTo(3);
   }
 
   private void subscribe(PlatformUser admin, ChatRef chat) {
