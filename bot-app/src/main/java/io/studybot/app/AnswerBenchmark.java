@@ -18,6 +18,8 @@ import io.studybot.core.persistence.DatabaseSettings;
 import io.studybot.core.persistence.HibernateStudyStore;
 import io.studybot.core.study.QuestionRef;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +50,7 @@ final class AnswerBenchmark {
   int run(List<String> args, DatabaseSettings base, Curriculum curriculum) {
     int seconds = BenchArgs.positive(args, "--seconds", 20);
     int learners = BenchArgs.positive(args, "--learners", 20_000);
-    int threads = BenchArgs.positive(args, "--threads", 8);
+    int threads = BenchArgs.positive(args, "--threads", 4);
     String schema = "bench_" + System.currentTimeMillis();
     DatabaseSettings settings = BenchmarkDatabase.createScratchSchema(base, schema, threads);
     try (Database database = Database.open(settings)) {
@@ -91,10 +93,11 @@ final class AnswerBenchmark {
       }
       out.printf(
           Locale.ROOT,
-          "%d answers recorded, %d refused, on %d threads%n",
+          "%d answers recorded, %d refused, on %d threads; %.2f ms of CPU in the core per answer%n",
           presses.counted(),
           presses.refused(),
-          threads);
+          threads,
+          presses.cpuMillisPerAnswer());
       out.println(
           String.format(
               Locale.ROOT,
@@ -179,6 +182,11 @@ final class AnswerBenchmark {
       return workers.stream().mapToLong(w -> w.refused).sum();
     }
 
+    /** CPU time the pressing threads used while measured, over the answers counted. */
+    double cpuMillisPerAnswer() {
+      return workers.stream().mapToLong(w -> w.cpuNanos).sum() / 1e6 / Math.max(1, counted());
+    }
+
     boolean ranOut() {
       return workers.stream().anyMatch(w -> w.ranOut);
     }
@@ -196,6 +204,7 @@ final class AnswerBenchmark {
       final Latency latency = new Latency();
       long counted;
       long refused;
+      long cpuNanos;
       boolean ranOut = true;
 
       Worker(int first, long measureFrom, long until) {
@@ -206,12 +215,28 @@ final class AnswerBenchmark {
 
       @Override
       public void run() {
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        try {
+          pressUntil(cpu);
+        } finally {
+          cpuNanos = cpuAtMeasureStart < 0 ? 0 : cpu.getCurrentThreadCpuTime() - cpuAtMeasureStart;
+        }
+      }
+
+      private long cpuAtMeasureStart = -1;
+
+      private void pressUntil(ThreadMXBean cpu) {
+        boolean measuring = false;
         for (int learner = first; learner < seeded.learners(); learner += threads) {
           for (int q = 0; q < questions.size(); q++) {
             long start = System.nanoTime();
             if (start >= until) {
               ranOut = false;
               return;
+            }
+            if (!measuring && start >= measureFrom) {
+              measuring = true;
+              cpuAtMeasureStart = cpu.getCurrentThreadCpuTime();
             }
             boolean verdict = press(learner, q);
             long took = System.nanoTime() - start;
