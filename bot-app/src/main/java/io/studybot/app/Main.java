@@ -111,7 +111,8 @@ public final class Main {
       err.println(
           "usage: studybot | studybot content lint [DIR] | studybot content coverage [DIR]"
               + " | studybot bench dispatch [--learners N]"
-              + " | studybot bench send [--rate N] [--learners N] [--groups N]");
+              + " | studybot bench send [--rate N] [--learners N] [--groups N]"
+              + " | studybot bench answers [--seconds N] [--learners N] [--threads N]");
       return BAD_SETTING;
     }
     AppConfig config = AppConfig.from(env);
@@ -129,7 +130,9 @@ public final class Main {
       return switch (which) {
         case "dispatch" -> benchDispatch(args, config, out);
         case "send" -> benchSend(args, config, out);
-        default -> throw new ConfigException("bench: unknown benchmark; try dispatch or send");
+        case "answers" -> benchAnswers(args, config, out);
+        default ->
+            throw new ConfigException("bench: unknown benchmark; try dispatch, send or answers");
       };
     } catch (IllegalStateException e) {
       throw new StartupFailure(StartupFailure.FAILED, String.valueOf(e.getMessage()), e);
@@ -141,6 +144,13 @@ public final class Main {
       throw new ConfigException("STUDYBOT_DB_URL: the dispatch benchmark needs a PostgreSQL URL");
     }
     return new DispatchBenchmark(out).run(args, config.database());
+  }
+
+  private static int benchAnswers(List<String> args, AppConfig config, PrintStream out) {
+    if (!config.database().isPostgres()) {
+      throw new ConfigException("STUDYBOT_DB_URL: the answers benchmark needs a PostgreSQL URL");
+    }
+    return new AnswerBenchmark(out).run(args, config.database(), loadCurriculum(config));
   }
 
   /** On PostgreSQL in a scratch schema, else in a fresh in-memory H2 database. */

@@ -23,20 +23,32 @@ import java.util.Optional;
 final class AnswerFlow {
   private final QuestionView questions;
   private final Reviews reviews;
+  private final StudyFlow study;
 
-  AnswerFlow(Messages messages, Reviews reviews) {
+  AnswerFlow(Messages messages, Reviews reviews, StudyFlow study) {
     this.questions = new QuestionView(messages);
     this.reviews = reviews;
+    this.study = study;
+  }
+
+  /** Whether the event is a press that {@link #answer} takes, with its own ended-quiz check. */
+  static boolean isPrivateAnswer(IncomingEvent event) {
+    return event instanceof IncomingEvent.ButtonPress press
+        && !press.chat().isGroup()
+        && Payload.parse(press.payload()).filter(Payload.Answer.class::isInstance).isPresent();
   }
 
   void answer(Turn turn, IncomingEvent.ButtonPress press, Payload.Answer payload) {
     Optional<DeliveredQuestion> delivered = turn.quizzes.delivered(payload.quizQuestionId());
+    if (!turn.inGroup()) {
+      closeEndedQuiz(turn, delivered);
+    }
     if (delivered.isEmpty() || !delivered.get().quiz().deliveredTo(turn.chat())) {
       turn.sayPersonally("button.stale");
       return;
     }
     Quiz quiz = delivered.get().quiz();
-    if (!mayAnswer(turn, quiz)) {
+    if (!mayAnswer(turn, delivered.get())) {
       turn.sayPersonally("answer.not-yours");
       return;
     }
@@ -58,13 +70,31 @@ final class AnswerFlow {
     record(turn, press, delivered.get(), question.get(), choice);
   }
 
+  /**
+   * What {@link LessonDays#closeEndedQuiz} does before other private events, without its reads when
+   * the press names the learner's open daily quiz: a learner has one at most (a new one closes the
+   * old), so that is the one whose day may have ended.
+   */
+  private void closeEndedQuiz(Turn turn, Optional<DeliveredQuestion> delivered) {
+    Optional<Quiz> ownOpenDaily =
+        delivered
+            .filter(d -> d.belongsTo(turn.learner.owner(), turn.curriculum.id()))
+            .map(DeliveredQuestion::quiz)
+            .filter(quiz -> !quiz.closed() && !quiz.review());
+    if (ownOpenDaily.isEmpty()) {
+      LessonDays.closeEndedQuiz(turn, study);
+    } else if (ownOpenDaily.get().localDay().isBefore(turn.today())) {
+      study.closeQuiz(turn, ownOpenDaily.get());
+    }
+  }
+
   /** In a group every member may answer the group's quiz; in private only its learner. */
-  private static boolean mayAnswer(Turn turn, Quiz quiz) {
-    Enrollment enrollment =
-        turn.inGroup()
-            ? Courses.enrollmentFor(turn)
-            : turn.enrollments.find(turn.learner.owner(), turn.curriculum.id()).orElse(null);
-    return enrollment != null && enrollment.id().equals(quiz.enrollmentId());
+  private static boolean mayAnswer(Turn turn, DeliveredQuestion delivered) {
+    if (!turn.inGroup()) {
+      return delivered.belongsTo(turn.learner.owner(), turn.curriculum.id());
+    }
+    Enrollment enrollment = Courses.enrollmentFor(turn);
+    return enrollment.id().equals(delivered.quiz().enrollmentId());
   }
 
   private static Optional<Question> question(Turn turn, DeliveredQuestion delivered) {

@@ -45,7 +45,7 @@ final class Conversation {
     this.messages = messages;
     Reviews reviews = new Reviews(rules);
     this.study = new StudyFlow(messages, rules, reviews);
-    this.answers = new AnswerFlow(messages, reviews);
+    this.answers = new AnswerFlow(messages, reviews, study);
     this.progress = new ProgressViews(reviews);
     this.account = new AccountFlow(rules.maxFrozenDays());
     this.settings = new SettingsFlow(turn -> LessonDays.firstDay(turn, study));
@@ -56,7 +56,9 @@ final class Conversation {
     Learner learner = learnerFor(event.user(), repositories, now);
     Turn turn = Turn.of(event, repositories, learner, curriculum, messages, now);
     notice(turn, learner);
-    LessonDays.closeEndedQuiz(turn, study);
+    if (!AnswerFlow.isPrivateAnswer(event)) {
+      LessonDays.closeEndedQuiz(turn, study); // an answer checks the quiz it names instead
+    }
     if (event instanceof IncomingEvent.Command command) {
       learner.stopAwaiting(); // a command ends any question the bot was waiting on
       command(turn, command);

@@ -14,8 +14,9 @@ final class LessonDays {
 
   /**
    * Closes the learner's daily quiz once its local day is over: its unanswered questions count as
-   * missed and come back for review. Runs before every private event and timed delivery, so the
-   * learner never sees yesterday's quiz still open.
+   * missed and come back for review. Runs before every private event (an answer press checks the
+   * quiz it names instead, in {@code AnswerFlow}) and timed delivery, so the learner never sees
+   * yesterday's quiz still open.
    */
   static void closeEndedQuiz(Turn turn, StudyFlow study) {
     if (turn.isGroupDelivery() || turn.inGroup()) {

@@ -4,6 +4,7 @@ import io.studybot.content.Topic;
 import io.studybot.core.review.CardState;
 import io.studybot.core.review.FsrsScheduler;
 import io.studybot.core.review.Rating;
+import io.studybot.core.review.ReviewCard;
 import io.studybot.core.study.Enrollment;
 import io.studybot.core.study.QuestionCard;
 import io.studybot.core.study.QuestionRef;
@@ -38,14 +39,16 @@ final class Reviews {
   void record(Turn turn, String topicId, String questionId, boolean correct) {
     String curriculum = turn.curriculum.id();
     Rating rating = Rating.fromQuizOutcome(correct);
-    Optional<QuestionCard> existing =
-        turn.cards.find(turn.learner.id(), curriculum, topicId, questionId);
-    if (existing.isPresent()) {
-      existing.get().update(scheduler.review(existing.get().card(), rating, turn.now));
+    // Most answers are a learner's first to the question: try the new card first.
+    ReviewCard first = scheduler.review(FsrsScheduler.newCard(turn.now), rating, turn.now);
+    if (turn.cards.addIfAbsent(turn.learner.id(), curriculum, topicId, questionId, first)) {
       return;
     }
-    var reviewed = scheduler.review(FsrsScheduler.newCard(turn.now), rating, turn.now);
-    turn.cards.add(new QuestionCard(turn.learner.id(), curriculum, topicId, questionId, reviewed));
+    QuestionCard existing =
+        turn.cards
+            .find(turn.learner.id(), curriculum, topicId, questionId)
+            .orElseThrow(() -> new IllegalStateException("a review card vanished"));
+    existing.update(scheduler.review(existing.card(), rating, turn.now));
   }
 
   /** Due reviews to fold into today's quiz, within what is left of the day's allowance. */

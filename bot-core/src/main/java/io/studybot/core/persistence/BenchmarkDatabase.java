@@ -11,6 +11,11 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the benchmark commands need from PostgreSQL beyond the bot's own stores: a scratch schema to
@@ -22,10 +27,16 @@ public final class BenchmarkDatabase {
 
   /** Creates a fresh schema and returns settings that work in it. */
   public static DatabaseSettings createScratchSchema(DatabaseSettings base, String schema) {
+    return createScratchSchema(base, schema, 4);
+  }
+
+  /** The same with a pool of {@code poolSize} connections. */
+  public static DatabaseSettings createScratchSchema(
+      DatabaseSettings base, String schema, int poolSize) {
     execute(base, "create schema " + schema);
     String separator = base.url().contains("?") ? "&" : "?";
     return new DatabaseSettings(
-        base.url() + separator + "currentSchema=" + schema, base.user(), base.password(), 4);
+        base.url() + separator + "currentSchema=" + schema, base.user(), base.password(), poolSize);
   }
 
   public static void dropScratchSchema(DatabaseSettings base, String schema) {
@@ -66,6 +77,70 @@ public final class BenchmarkDatabase {
       return (System.nanoTime() - start) / 1e9;
     } catch (SQLException e) {
       throw new IllegalStateException("the raw insert failed: " + firstLine(e), e);
+    }
+  }
+
+  /**
+   * The database's own rate for the simplest write transaction, like {@code pgbench -N}'s: on
+   * {@code threads} connections at once, each transaction updates one random learner's last-seen
+   * time among ids {@code firstId .. firstId + count - 1}, committed alone. Counts what commits
+   * between {@code measureFrom} and {@code until} (System.nanoTime), and returns transactions per
+   * second.
+   */
+  public static double simpleUpdateRate(
+      Database database, long firstId, int count, int threads, long measureFrom, long until) {
+    AtomicLong done = new AtomicLong();
+    List<Thread> workers = new ArrayList<>();
+    List<Throwable> failures = new CopyOnWriteArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      Thread worker =
+          new Thread(
+              () -> {
+                try {
+                  done.addAndGet(updateUntil(database, firstId, count, measureFrom, until));
+                } catch (SQLException | RuntimeException e) {
+                  failures.add(e);
+                }
+              },
+              "simple-update-" + t);
+      worker.start();
+      workers.add(worker);
+    }
+    for (Thread worker : workers) {
+      try {
+        worker.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw new IllegalStateException(
+          "the simple update failed: " + failures.get(0), failures.get(0));
+    }
+    return done.get() / ((until - measureFrom) / 1e9);
+  }
+
+  private static long updateUntil(
+      Database database, long firstId, int count, long measureFrom, long until)
+      throws SQLException {
+    long counted = 0;
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement update =
+            connection.prepareStatement("update learner set last_seen_at = ? where id = ?")) {
+      connection.setAutoCommit(true);
+      while (true) {
+        long start = System.nanoTime();
+        if (start >= until) {
+          return counted;
+        }
+        update.setObject(1, utc(Instant.now()));
+        update.setLong(2, firstId + ThreadLocalRandom.current().nextInt(count));
+        update.executeUpdate();
+        if (start >= measureFrom) {
+          counted++;
+        }
+      }
     }
   }
 

@@ -5,6 +5,7 @@ import io.studybot.core.study.Enrollment;
 import io.studybot.core.study.EnrollmentRepository;
 import io.studybot.core.study.Placement;
 import io.studybot.core.study.StudyOwner;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
@@ -14,9 +15,19 @@ import org.hibernate.Session;
 /** Enrollments and completed topics on one Hibernate session. */
 final class HibernateEnrollmentRepository implements EnrollmentRepository {
   private final Session session;
+  private final String insertCompleted;
+  private final boolean keyRepeated;
 
-  HibernateEnrollmentRepository(Session session) {
+  HibernateEnrollmentRepository(Session session, SqlDialect dialect) {
     this.session = session;
+    this.keyRepeated = !dialect.isPostgres();
+    this.insertCompleted =
+        dialect.insertIfAbsent(
+            "completed_topic",
+            "enrollment_id, topic_id, completed_at",
+            "?, ?, ?",
+            "enrollment_id",
+            "topic_id");
   }
 
   @Override
@@ -50,12 +61,28 @@ final class HibernateEnrollmentRepository implements EnrollmentRepository {
 
   @Override
   public void markCompleted(long enrollmentId, String topicId, Instant now) {
-    Optional<CompletedTopic> done = completed(enrollmentId, topicId);
-    if (done.isEmpty()) {
-      session.persist(new CompletedTopic(enrollmentId, topicId, now));
-    } else if (done.get().isTestedOut()) {
-      done.get().studied(now);
+    if (insertIfAbsent(enrollmentId, topicId, now)) {
+      return; // the usual case: one write, no read
     }
+    completed(enrollmentId, topicId)
+        .filter(CompletedTopic::isTestedOut)
+        .ifPresent(done -> done.studied(now));
+  }
+
+  private boolean insertIfAbsent(long enrollmentId, String topicId, Instant now) {
+    return session.doReturningWork(
+        connection -> {
+          try (PreparedStatement insert = connection.prepareStatement(insertCompleted)) {
+            insert.setLong(1, enrollmentId);
+            insert.setString(2, topicId);
+            insert.setObject(3, JdbcColumns.utc(now));
+            if (keyRepeated) {
+              insert.setLong(4, enrollmentId);
+              insert.setString(5, topicId);
+            }
+            return insert.executeUpdate() == 1;
+          }
+        });
   }
 
   @Override

@@ -5,6 +5,7 @@ import static io.studybot.core.persistence.JdbcColumns.utc;
 import io.studybot.core.chat.ChatRef;
 import io.studybot.core.study.AnswerOutcome;
 import io.studybot.core.study.DeliveredQuestion;
+import io.studybot.core.study.Enrollment;
 import io.studybot.core.study.GroupWeek;
 import io.studybot.core.study.LeaderboardRow;
 import io.studybot.core.study.Learner;
@@ -44,12 +45,30 @@ final class HibernateQuizRepository implements QuizRepository {
           + " on a.quiz_question_id = qq.id and a.learner_id = ?"
           + " where qq.quiz_id = (select quiz_id from quiz_question where id = ?)";
 
+  /**
+   * PostgreSQL inserts and tallies in one statement. The tally reads the snapshot from before the
+   * insert, so the new row is added to it: {@code added} holds it, or nothing after a double tap.
+   */
+  private static final String INSERT_AND_TALLY =
+      "with added as (insert into quiz_attempt ("
+          + ATTEMPT_COLUMNS
+          + ") values (?, ?, ?, ?, ?) on conflict (quiz_question_id, learner_id) do nothing"
+          + " returning correct)"
+          + " select count(qq.id), count(a.id) + (select count(*) from added),"
+          + " coalesce(sum(case when a.correct then 1 else 0 end), 0)"
+          + " + (select count(*) from added where correct), (select count(*) from added)"
+          + " from quiz_question qq left join quiz_attempt a"
+          + " on a.quiz_question_id = qq.id and a.learner_id = ?"
+          + " where qq.quiz_id = (select quiz_id from quiz_question where id = ?)";
+
   private final Session session;
   private final String insertAttempt;
   private final boolean keyRepeated;
+  private final boolean postgres;
 
   HibernateQuizRepository(Session session, SqlDialect dialect) {
     this.session = session;
+    this.postgres = dialect.isPostgres();
     this.keyRepeated = !dialect.isPostgres();
     this.insertAttempt =
         dialect.insertIfAbsent(
@@ -94,11 +113,14 @@ final class HibernateQuizRepository implements QuizRepository {
   public Optional<DeliveredQuestion> delivered(long quizQuestionId) {
     return session
         .createSelectionQuery(
-            "select qq, q from QuizQuestion qq, Quiz q where q.id = qq.quizId and qq.id = :id",
+            "select qq, q, e from QuizQuestion qq, Quiz q, Enrollment e"
+                + " where q.id = qq.quizId and e.id = q.enrollmentId and qq.id = :id",
             Object[].class)
         .setParameter("id", quizQuestionId)
         .uniqueResultOptional()
-        .map(row -> new DeliveredQuestion((QuizQuestion) row[0], (Quiz) row[1]));
+        .map(
+            row ->
+                new DeliveredQuestion((QuizQuestion) row[0], (Quiz) row[1], (Enrollment) row[2]));
   }
 
   @Override
@@ -119,9 +141,30 @@ final class HibernateQuizRepository implements QuizRepository {
     session.flush(); // plain SQL follows: the session's pending changes go first
     return session.doReturningWork(
         connection -> {
+          if (postgres) {
+            return insertAndTally(connection, attempt);
+          }
           boolean recorded = insert(connection, attempt);
           return tally(connection, attempt, recorded);
         });
+  }
+
+  private static AnswerOutcome insertAndTally(Connection connection, QuizAttempt attempt)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(INSERT_AND_TALLY)) {
+      statement.setLong(1, attempt.quizQuestionId());
+      statement.setLong(2, attempt.learnerId());
+      statement.setInt(3, attempt.choice());
+      statement.setBoolean(4, attempt.correct());
+      statement.setObject(5, utc(attempt.answeredAt()));
+      statement.setLong(6, attempt.learnerId());
+      statement.setLong(7, attempt.quizQuestionId());
+      try (ResultSet result = statement.executeQuery()) {
+        result.next();
+        return new AnswerOutcome(
+            result.getLong(4) == 1, result.getLong(2), result.getLong(3), result.getLong(1));
+      }
+    }
   }
 
   private boolean insert(Connection connection, QuizAttempt attempt) throws SQLException {

@@ -1,7 +1,13 @@
 package io.studybot.core.persistence;
 
+import static io.studybot.core.persistence.JdbcColumns.utc;
+
+import io.studybot.core.review.ReviewCard;
 import io.studybot.core.study.QuestionCard;
 import io.studybot.core.study.ReviewCardRepository;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,10 +18,26 @@ final class HibernateReviewCardRepository implements ReviewCardRepository {
   private static final String OF_LEARNER =
       "from QuestionCard c where c.learnerId = :learner and c.curriculumId = :curriculum";
 
-  private final Session session;
+  private static final String COLUMNS =
+      "learner_id, curriculum_id, topic_id, question_id, state, step, stability, difficulty, due,"
+          + " last_review, reps, lapses, scheduled_days, elapsed_days";
 
-  HibernateReviewCardRepository(Session session) {
+  private final Session session;
+  private final String insertIfAbsent;
+  private final boolean keyRepeated;
+
+  HibernateReviewCardRepository(Session session, SqlDialect dialect) {
     this.session = session;
+    this.keyRepeated = !dialect.isPostgres();
+    this.insertIfAbsent =
+        dialect.insertIfAbsent(
+            "review_card",
+            COLUMNS,
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?",
+            "learner_id",
+            "curriculum_id",
+            "topic_id",
+            "question_id");
   }
 
   @Override
@@ -34,6 +56,46 @@ final class HibernateReviewCardRepository implements ReviewCardRepository {
   @Override
   public void add(QuestionCard card) {
     session.persist(card);
+  }
+
+  @Override
+  public boolean addIfAbsent(
+      long learnerId, String curriculumId, String topicId, String questionId, ReviewCard card) {
+    return session.doReturningWork(
+        connection -> {
+          try (PreparedStatement insert = connection.prepareStatement(insertIfAbsent)) {
+            insert.setLong(1, learnerId);
+            insert.setString(2, curriculumId);
+            insert.setString(3, topicId);
+            insert.setString(4, questionId);
+            setCard(insert, card);
+            if (keyRepeated) {
+              insert.setLong(15, learnerId);
+              insert.setString(16, curriculumId);
+              insert.setString(17, topicId);
+              insert.setString(18, questionId);
+            }
+            return insert.executeUpdate() == 1;
+          }
+        });
+  }
+
+  private static void setCard(PreparedStatement insert, ReviewCard card) throws SQLException {
+    insert.setString(5, card.state().name());
+    insert.setInt(6, card.step());
+    insert.setDouble(7, card.stability());
+    insert.setDouble(8, card.difficulty());
+    insert.setObject(9, utc(card.due()));
+    Instant lastReview = card.lastReview();
+    if (lastReview == null) {
+      insert.setNull(10, Types.TIMESTAMP_WITH_TIMEZONE);
+    } else {
+      insert.setObject(10, utc(lastReview));
+    }
+    insert.setInt(11, card.reps());
+    insert.setInt(12, card.lapses());
+    insert.setInt(13, card.scheduledDays());
+    insert.setInt(14, card.elapsedDays());
   }
 
   @Override

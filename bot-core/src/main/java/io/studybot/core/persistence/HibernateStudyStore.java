@@ -44,9 +44,9 @@ public final class HibernateStudyStore implements StudyStore {
                 new Repositories(
                     new HibernateLearnerRepository(session),
                     new HibernateGroupRepository(session),
-                    new HibernateEnrollmentRepository(session),
+                    new HibernateEnrollmentRepository(session, dialect),
                     new HibernateQuizRepository(session, dialect),
-                    new HibernateReviewCardRepository(session),
+                    new HibernateReviewCardRepository(session, dialect),
                     new JdbcDeliveryScheduleRepository(session, dialect))));
   }
 

@@ -18,7 +18,7 @@ public interface QuizRepository {
   /** The most recent quiz of an enrollment that is still open: a topic quiz, or a review quiz. */
   Optional<Quiz> openQuiz(long enrollmentId, boolean review);
 
-  /** A delivered question with its quiz, in one read: what an answer button names. */
+  /** A delivered question with its quiz and their enrollment, in one read: what a button names. */
   Optional<DeliveredQuestion> delivered(long quizQuestionId);
 
   /** The quiz's questions the learner has not answered yet, in order. */

@@ -1,5 +1,6 @@
 package io.studybot.core.study;
 
+import io.studybot.core.review.ReviewCard;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,13 @@ public interface ReviewCardRepository {
       long learnerId, String curriculumId, String topicId, String questionId);
 
   void add(QuestionCard card);
+
+  /**
+   * Stores a new card for the learner's question unless they have one: true when it was stored. A
+   * first answer so costs one write, and no read.
+   */
+  boolean addIfAbsent(
+      long learnerId, String curriculumId, String topicId, String questionId, ReviewCard card);
 
   /** The learner's cards due by {@code until}, oldest due first. */
   List<QuestionCard> due(long learnerId, String curriculumId, Instant until, int limit);
