@@ -197,16 +197,15 @@ public final class Main {
             times.phases("curriculum", "database"),
             times.elapsed());
     // Nothing is due in the first seconds, so the jobs start while the learner reads the prompt.
-    Beside.start(
-        "scheduler-start",
-        () -> {
-          startOrExit(
-              () ->
-                  startScheduler(
-                      config, database, bot, rules, ChatGateways.of(console), clock, running));
-          log().info("Delivery jobs started {}", times.elapsed());
-          return true;
-        });
+    running.push(
+        LateStart.begin(
+            "delivery-start",
+            started -> {
+              startScheduler(
+                  config, database, bot, rules, ChatGateways.of(console), clock, started);
+              log().info("Delivery jobs started {}", times.elapsed());
+            },
+            Main::stopAfterLateFailure));
     try {
       console.run(
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
@@ -219,15 +218,11 @@ public final class Main {
     return 0;
   }
 
-  /** Runs a start-up step off the main thread; if it fails, the process stops as it would have. */
-  private static void startOrExit(Runnable step) {
-    try {
-      step.run();
-    } catch (StartupFailure e) {
-      log().error("Start-up failed: {}", e.getMessage(), e.getCause());
-      System.err.println("studybot: " + e.getMessage());
-      System.exit(e.exitCode());
-    }
+  /** A start-up step after the prompt failed: the process stops as if it had failed before. */
+  private static void stopAfterLateFailure(StartupFailure failure) {
+    log().error("Start-up failed: {}", failure.getMessage(), failure.getCause());
+    System.err.println("studybot: " + failure.getMessage());
+    System.exit(failure.exitCode());
   }
 
   /** Opens the database; when both fail, the curriculum's problem is the one reported. */
@@ -396,7 +391,7 @@ public final class Main {
         .withFsrs(FsrsParameters.defaults().withFuzz(FUZZ_SEED));
   }
 
-  private static void closeAll(Deque<AutoCloseable> running) {
+  static void closeAll(Deque<AutoCloseable> running) {
     while (!running.isEmpty()) {
       try {
         running.pop().close();
