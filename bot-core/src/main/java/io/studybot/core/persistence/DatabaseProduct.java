@@ -2,7 +2,10 @@ package io.studybot.core.persistence;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.Driver;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -11,6 +14,24 @@ import javax.sql.DataSource;
  */
 record DatabaseProduct(String name, int majorVersion, int minorVersion) {
 
+  /**
+   * The embedded database's product, known without opening it: its version is its driver's. Empty
+   * for PostgreSQL, or when no driver takes the URL (opening it then says what is wrong).
+   */
+  static Optional<DatabaseProduct> embedded(DatabaseSettings settings) {
+    if (settings.isPostgres()) {
+      return Optional.empty();
+    }
+    try {
+      Driver driver = DriverManager.getDriver(settings.url());
+      return Optional.of(
+          new DatabaseProduct("H2", driver.getMajorVersion(), driver.getMinorVersion()));
+    } catch (SQLException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The product and version the database itself reports. */
   static DatabaseProduct of(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection()) {
       DatabaseMetaData metaData = connection.getMetaData();
