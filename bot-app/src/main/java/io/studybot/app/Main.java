@@ -185,8 +185,18 @@ public final class Main {
   /** The composition root: one clock, one database, one bot, the adapters and the jobs. */
   @SuppressWarnings("SystemConsoleNull") // on Java 17 a null console means no terminal
   private static int serve(AppConfig config, Map<String, String> env, PrintStream out) {
-    Curriculum curriculum = loadCurriculum(config);
-    Database database = openDatabase(config);
+    StartupTimes times = new StartupTimes();
+    // The curriculum loads beside the database, the two longest parts of start-up.
+    Beside<Curriculum> loading =
+        Beside.start("curriculum", () -> times.time("curriculum", () -> loadCurriculum(config)));
+    Database database = openBeside(config, loading, times);
+    Curriculum curriculum;
+    try {
+      curriculum = loading.join();
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
     // One hook, so the jobs stop before the database they use closes.
     Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
     running.push(database);
@@ -199,7 +209,21 @@ public final class Main {
       return servePlatforms(config, database, bot, rules, clock, running, out);
     }
     ConsoleChat console = new ConsoleChat(out, userName(env), languageHint(env), config.dataDir());
-    startScheduler(config, database, bot, rules, ChatGateways.of(console), clock, running);
+    log()
+        .info(
+            "Start-up: {} (side by side); the prompt follows {}",
+            times.phases("curriculum", "database"),
+            times.elapsed());
+    // Nothing is due in the first seconds, so the jobs start while the learner reads the prompt.
+    running.push(
+        LateStart.begin(
+            "delivery-start",
+            started -> {
+              startScheduler(
+                  config, database, bot, rules, ChatGateways.of(console), clock, started);
+              log().info("Delivery jobs started {}", times.elapsed());
+            },
+            Main::stopAfterLateFailure));
     try {
       console.run(
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
@@ -210,6 +234,24 @@ public final class Main {
     }
     log().info("End of input; StudyBot stops");
     return 0;
+  }
+
+  /** A start-up step after the prompt failed: the process stops as if it had failed before. */
+  private static void stopAfterLateFailure(StartupFailure failure) {
+    log().error("Start-up failed: {}", failure.getMessage(), failure.getCause());
+    System.err.println("studybot: " + failure.getMessage());
+    System.exit(failure.exitCode());
+  }
+
+  /** Opens the database; when both fail, the curriculum's problem is the one reported. */
+  private static Database openBeside(
+      AppConfig config, Beside<Curriculum> loading, StartupTimes times) {
+    try {
+      return times.time("database", () -> openDatabase(config));
+    } catch (RuntimeException e) {
+      loading.join();
+      throw e;
+    }
   }
 
   private static Curriculum loadCurriculum(AppConfig config) {
@@ -395,7 +437,7 @@ public final class Main {
         .withFsrs(FsrsParameters.defaults().withFuzz(FUZZ_SEED));
   }
 
-  private static void closeAll(Deque<AutoCloseable> running) {
+  static void closeAll(Deque<AutoCloseable> running) {
     while (!running.isEmpty()) {
       try {
         running.pop().close();

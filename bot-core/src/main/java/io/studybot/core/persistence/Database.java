@@ -1,30 +1,26 @@
 package io.studybot.core.persistence;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.studybot.core.study.CompletedTopic;
-import io.studybot.core.study.Enrollment;
-import io.studybot.core.study.LanguageConverter;
-import io.studybot.core.study.Learner;
-import io.studybot.core.study.Placement;
-import io.studybot.core.study.PlatformAccount;
-import io.studybot.core.study.QuestionCard;
-import io.studybot.core.study.Quiz;
-import io.studybot.core.study.QuizAttempt;
-import io.studybot.core.study.QuizQuestion;
-import io.studybot.core.study.StudyGroup;
-import io.studybot.core.study.ZoneIdConverter;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.hibernate.SessionFactory;
-import org.hibernate.cfg.AvailableSettings;
-import org.hibernate.cfg.Configuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The database: a connection pool, the schema migrated by Flyway, and a Hibernate session factory
- * that only validates that schema. Close it to release the pool (and the H2 file).
+ * over that schema. Close it to release the pool (and the H2 file).
+ *
+ * <p>Opening is most of the bot's start-up, so Hibernate boots on a second thread while Flyway
+ * migrates: it reads nothing from the database at boot (the product and version are read once,
+ * here) and does not validate the schema, which the migrations define; {@code SchemaMappingTest}
+ * checks the mappings against the migrated schema on both databases instead.
  */
 public final class Database implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
+
   private final DatabaseSettings settings;
   private final SqlDialect dialect;
   private final HikariDataSource dataSource;
@@ -41,27 +37,50 @@ public final class Database implements AutoCloseable {
   public static Database open(DatabaseSettings settings) {
     HikariDataSource dataSource = pool(settings);
     try {
-      migrate(dataSource, settings);
-      return new Database(settings, dataSource, sessionFactory(dataSource));
+      // The embedded database's version is known before it is open, so Hibernate can boot while
+      // the file opens; PostgreSQL's is asked once a connection is made.
+      Optional<DatabaseProduct> known = DatabaseProduct.embedded(settings);
+      long start = System.nanoTime();
+      CompletableFuture<SessionFactory> hibernate =
+          known.isPresent()
+              ? HibernateBoot.start(dataSource, known.get())
+              : HibernateBoot.start(dataSource, DatabaseProduct.of(dataSource));
+      try {
+        migrate(dataSource, settings);
+      } catch (RuntimeException e) {
+        HibernateBoot.discard(hibernate);
+        throw e;
+      }
+      long migrated = System.nanoTime();
+      SessionFactory sessionFactory = HibernateBoot.await(hibernate);
+      log.info(
+          "Opened and migrated in {} ms; Hibernate, booting beside, was ready {} ms later",
+          (migrated - start) / 1_000_000,
+          (System.nanoTime() - migrated) / 1_000_000);
+      return new Database(settings, dataSource, sessionFactory);
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
     }
   }
 
+  /**
+   * The pool, which connects on first use: the first is Flyway's, and a database that cannot be
+   * reached fails it (after at most ten seconds), as before Hibernate needs a connection.
+   */
   private static HikariDataSource pool(DatabaseSettings settings) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(settings.url());
-    config.setUsername(settings.user());
-    config.setPassword(settings.password());
-    config.setMaximumPoolSize(settings.poolSize());
-    config.setPoolName("studybot");
-    config.setInitializationFailTimeout(10_000);
+    HikariDataSource pool = new HikariDataSource();
+    pool.setJdbcUrl(settings.url());
+    pool.setUsername(settings.user());
+    pool.setPassword(settings.password());
+    pool.setMaximumPoolSize(settings.poolSize());
+    pool.setPoolName("studybot");
+    pool.setInitializationFailTimeout(10_000);
     if (SqlDialect.of(settings).isPostgres()) {
       // Lets the driver send a batch of inserts as one multi-row statement.
-      config.addDataSourceProperty("reWriteBatchedInserts", "true");
+      pool.addDataSourceProperty("reWriteBatchedInserts", "true");
     }
-    return new HikariDataSource(config);
+    return pool;
   }
 
   /** The study schema everywhere; on PostgreSQL also Quartz's tables for its clustered store. */
@@ -71,32 +90,6 @@ public final class Database implements AutoCloseable {
       flyway.javaMigrations(new V3_1__Quartz_job_store());
     }
     flyway.load().migrate();
-  }
-
-  private static SessionFactory sessionFactory(DataSource dataSource) {
-    Configuration configuration = new Configuration();
-    for (Class<?> entity :
-        new Class<?>[] {
-          Learner.class,
-          PlatformAccount.class,
-          StudyGroup.class,
-          Enrollment.class,
-          CompletedTopic.class,
-          Placement.class,
-          Quiz.class,
-          QuizQuestion.class,
-          QuizAttempt.class,
-          QuestionCard.class,
-          LanguageConverter.class,
-          ZoneIdConverter.class
-        }) {
-      configuration.addAnnotatedClass(entity);
-    }
-    configuration.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
-    configuration.setProperty(AvailableSettings.HBM2DDL_AUTO, "validate");
-    configuration.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, "50");
-    configuration.setProperty(AvailableSettings.ORDER_INSERTS, "true");
-    return configuration.buildSessionFactory();
   }
 
   public DatabaseSettings settings() {
