@@ -208,8 +208,7 @@ public final class OutboxSender {
   public void release() {
     Instant now = clock.instant();
     for (SendingEntry entry : List.copyOf(active.values())) {
-      if (entry.abandon()) {
-        active.remove(entry.entry().id());
+      if (letGo(entry)) {
         store.retryAt(entry.entry().id(), now, "put back at shutdown", false);
       }
     }
@@ -342,8 +341,7 @@ public final class OutboxSender {
     log.info("Chat {} moved to {}; its deliveries follow", line.chat(), newChatId);
     preparer.chatMoved(entry.entry(), newChatId);
     for (SendingEntry each : dropped) {
-      if (each.abandon()) {
-        active.remove(each.entry().id());
+      if (letGo(each)) {
         store.retryAt(each.entry().id(), now, "chat moved", false);
       }
     }
@@ -359,8 +357,7 @@ public final class OutboxSender {
         first.chat().id(),
         e.getMessage());
     for (SendingEntry each : dropped) {
-      if (each.abandon()) {
-        active.remove(each.entry().id());
+      if (letGo(each)) {
         store.markFailed(each.entry().id(), e.getMessage());
       }
     }
@@ -368,10 +365,21 @@ public final class OutboxSender {
   }
 
   private void abandon(SendingEntry entry, @Nullable String error) {
-    if (entry.abandon()) {
-      active.remove(entry.entry().id());
+    if (letGo(entry)) {
       retryOrFail(entry.entry(), error);
     }
+  }
+
+  /**
+   * Gives up sending the rest of an entry this time; true only for the first caller, who then
+   * decides what becomes of its row.
+   */
+  private boolean letGo(SendingEntry entry) {
+    if (!entry.abandon()) {
+      return false;
+    }
+    active.remove(entry.entry().id());
+    return true;
   }
 
   private void retryOrFail(OutboxEntry entry, @Nullable String error) {

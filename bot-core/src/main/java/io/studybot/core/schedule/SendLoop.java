@@ -36,23 +36,20 @@ public final class SendLoop implements AutoCloseable {
   private void run(OutboxSender sender, Duration rest) {
     while (running) {
       try {
-        sender.drain();
+        drainOnce(sender);
         Thread.sleep(rest.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
-        log.error("Sending failed; trying again", e);
-        pauseAfterFailure(rest);
       }
     }
   }
 
-  private static void pauseAfterFailure(Duration rest) {
+  private static void drainOnce(OutboxSender sender) throws InterruptedException {
     try {
-      Thread.sleep(rest.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      sender.drain();
+    } catch (RuntimeException e) {
+      log.error("Sending failed; trying again", e);
     }
   }
 
