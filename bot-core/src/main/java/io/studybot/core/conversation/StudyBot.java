@@ -9,12 +9,16 @@ import io.studybot.core.chat.IncomingEvent;
 import io.studybot.core.chat.OutgoingMessage;
 import io.studybot.core.chat.Platform;
 import io.studybot.core.chat.Reply;
+import io.studybot.core.chat.StoreUnavailableException;
 import io.studybot.core.i18n.Messages;
+import io.studybot.core.inbox.InboxTurn;
+import io.studybot.core.inbox.StoredUpdate;
 import io.studybot.core.schedule.DeliveryPreparer;
 import io.studybot.core.schedule.OutboxEntry;
 import io.studybot.core.state.StudyStore;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,9 +44,24 @@ public final class StudyBot implements ChatHandler, ChatLifecycle, DeliveryPrepa
 
   @Override
   public List<Reply> handle(IncomingEvent event) {
+    Optional<List<Reply>> committed = InboxTurn.committedReplies();
+    if (committed.isPresent()) {
+      return committed.get();
+    }
+    Optional<StoredUpdate> inboxed = InboxTurn.current();
     try {
       return store.inTransaction(
-          repositories -> conversation.handle(event, repositories, clock.instant()));
+          repositories -> {
+            List<Reply> replies = conversation.handle(event, repositories, clock.instant());
+            inboxed.ifPresent(update -> repositories.inbox().handled(update.id(), replies));
+            return replies;
+          });
+    } catch (StoreUnavailableException e) {
+      if (inboxed.isPresent()) {
+        throw e;
+      }
+      log.warn("Could not handle an event: the database cannot be reached");
+      return sorry(event);
     } catch (RuntimeException e) {
       log.error(
           "Could not handle {} from {} user {} in chat {}",
@@ -51,11 +70,15 @@ public final class StudyBot implements ChatHandler, ChatLifecycle, DeliveryPrepa
           event.user().externalId(),
           event.chat().id(),
           e);
-      Language language =
-          Language.fromTag(event.user().languageHint().orElse("")).orElse(Language.EN);
-      OutgoingMessage sorry = OutgoingMessage.text(messages.get(language, "error.internal"));
-      return List.of(new Reply(event.chat(), sorry.personal()));
+      return sorry(event);
     }
+  }
+
+  private List<Reply> sorry(IncomingEvent event) {
+    Language language =
+        Language.fromTag(event.user().languageHint().orElse("")).orElse(Language.EN);
+    OutgoingMessage sorry = OutgoingMessage.text(messages.get(language, "error.internal"));
+    return List.of(new Reply(event.chat(), sorry.personal()));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.studybot.core.persistence;
 
+import io.studybot.core.chat.StoreUnavailableException;
 import io.studybot.core.state.Repositories;
 import io.studybot.core.state.StudyStore;
 import java.util.function.Function;
@@ -27,6 +28,17 @@ public final class HibernateStudyStore implements StudyStore {
   @Override
   public <T> T inTransaction(Function<Repositories, T> work) {
     try {
+      return retryingLostRace(work);
+    } catch (RuntimeException e) {
+      if (StoreFailures.unreachable(e)) {
+        throw new StoreUnavailableException("the database cannot be reached", e);
+      }
+      throw e;
+    }
+  }
+
+  private <T> T retryingLostRace(Function<Repositories, T> work) {
+    try {
       return once(work);
     } catch (RuntimeException e) {
       if (!lostUniqueRace(e)) {
@@ -47,7 +59,12 @@ public final class HibernateStudyStore implements StudyStore {
                     new HibernateEnrollmentRepository(session, dialect),
                     new HibernateQuizRepository(session, dialect),
                     new HibernateReviewCardRepository(session, dialect),
-                    new JdbcDeliveryScheduleRepository(session, dialect))));
+                    new JdbcDeliveryScheduleRepository(session, dialect),
+                    (rowId, replies) ->
+                        session.doWork(
+                            connection ->
+                                JdbcInboxStore.handled(
+                                    connection, rowId, ReplyCodec.write(replies))))));
   }
 
   private static boolean lostUniqueRace(Throwable e) {

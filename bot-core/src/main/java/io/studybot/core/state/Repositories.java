@@ -2,6 +2,7 @@ package io.studybot.core.state;
 
 import static java.util.Objects.requireNonNull;
 
+import io.studybot.core.inbox.InboxReceipts;
 import io.studybot.core.schedule.DeliveryScheduleRepository;
 import io.studybot.core.study.EnrollmentRepository;
 import io.studybot.core.study.GroupRepository;
@@ -16,7 +17,8 @@ public record Repositories(
     EnrollmentRepository enrollments,
     QuizRepository quizzes,
     ReviewCardRepository cards,
-    DeliveryScheduleRepository schedules) {
+    DeliveryScheduleRepository schedules,
+    InboxReceipts inbox) {
 
   public Repositories {
     requireNonNull(learners, "learners");
@@ -25,5 +27,6 @@ public record Repositories(
     requireNonNull(quizzes, "quizzes");
     requireNonNull(cards, "cards");
     requireNonNull(schedules, "schedules");
+    requireNonNull(inbox, "inbox");
   }
 }
