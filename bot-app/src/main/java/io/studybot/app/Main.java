@@ -13,11 +13,13 @@ import io.studybot.core.chat.Platform;
 import io.studybot.core.conversation.FloodGate;
 import io.studybot.core.conversation.StudyBot;
 import io.studybot.core.conversation.StudyRules;
+import io.studybot.core.inbox.InboxLoop;
 import io.studybot.core.persistence.BenchmarkDatabase;
 import io.studybot.core.persistence.Database;
 import io.studybot.core.persistence.DatabaseSettings;
 import io.studybot.core.persistence.HibernateStudyStore;
 import io.studybot.core.persistence.JdbcDispatchStore;
+import io.studybot.core.persistence.JdbcInboxStore;
 import io.studybot.core.persistence.JdbcOutboxStore;
 import io.studybot.core.persistence.QuartzJobStore;
 import io.studybot.core.review.FsrsParameters;
@@ -31,6 +33,7 @@ import io.studybot.discord.DiscordSettings;
 import io.studybot.discord.ShardRange;
 import io.studybot.telegram.TelegramAdapter;
 import io.studybot.telegram.TelegramSettings;
+import io.studybot.telegram.TelegramStartException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -67,6 +70,9 @@ public final class Main {
 
   /** Commands and messages a user may send a minute before the bot asks them to slow down. */
   private static final int COMMANDS_PER_MINUTE = 20;
+
+  /** Stored updates handled at once, each from a different chat. */
+  private static final int INBOX_WORKERS = 8;
 
   /** Threads beyond the sends in flight, for claiming and preparing deliveries side by side. */
   static final int PREPARERS = 4;
@@ -321,7 +327,9 @@ public final class Main {
         .ifPresent(settings -> keep(startDiscord(settings, gated, bot), adapters, running));
     config
         .telegram()
-        .ifPresent(settings -> keep(startTelegram(settings, gated, bot), adapters, running));
+        .ifPresent(
+            settings ->
+                keep(startTelegram(settings, gated, bot, database, clock), adapters, running));
     List<ChatGateway> gateways = adapters.stream().map(RunningAdapter::gateway).toList();
     startScheduler(config, database, bot, rules, ChatGateways.of(gateways), clock, running);
     out.println(
@@ -361,12 +369,31 @@ public final class Main {
     }
   }
 
+  /**
+   * Telegram redelivers what it was not told arrived: its updates go through the inbox. The inbox
+   * closes before the adapter, so updates in hand can still be answered.
+   */
   private static RunningAdapter startTelegram(
-      TelegramSettings settings, ChatHandler handler, ChatLifecycle bot) {
+      TelegramSettings settings,
+      ChatHandler handler,
+      ChatLifecycle bot,
+      Database database,
+      Clock clock) {
+    InboxLoop inbox = InboxLoop.start(new JdbcInboxStore(database), clock, INBOX_WORKERS);
     try {
-      TelegramAdapter telegram = TelegramAdapter.start(settings, handler, bot);
-      return new RunningAdapter("Telegram", telegram, telegram.gateway());
+      TelegramAdapter telegram = TelegramAdapter.start(settings, handler, bot, inbox);
+      AutoCloseable both =
+          () -> {
+            try (telegram) {
+              inbox.close();
+            }
+          };
+      return new RunningAdapter("Telegram", both, telegram.gateway());
+    } catch (TelegramStartException e) {
+      inbox.close();
+      throw new StartupFailure(StartupFailure.FAILED, e.setting() + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
+      inbox.close();
       throw new StartupFailure(
           StartupFailure.FAILED,
           "TELEGRAM_BOT_TOKEN: the Telegram adapter could not start: " + rootMessage(e),

@@ -8,10 +8,12 @@ import io.studybot.core.chat.RateLimits;
 import io.studybot.core.chat.Reply;
 import io.studybot.core.conversation.StudyBot;
 import io.studybot.core.conversation.StudyRules;
+import io.studybot.core.inbox.InboxLoop;
 import io.studybot.core.persistence.Database;
 import io.studybot.core.persistence.DatabaseSettings;
 import io.studybot.core.persistence.HibernateStudyStore;
 import io.studybot.core.persistence.JdbcDispatchStore;
+import io.studybot.core.persistence.JdbcInboxStore;
 import io.studybot.core.persistence.JdbcOutboxStore;
 import io.studybot.core.persistence.ScheduleSeeder;
 import io.studybot.core.schedule.DeliveryKind;
@@ -86,7 +88,8 @@ final class SendBenchmark {
                   TelegramSettings.DEFAULT_RATE_LIMITS.groupChatGap()));
       ExecutorService workers = Executors.newFixedThreadPool(WORKERS + Main.PREPARERS);
       TimedPreparer timed = new TimedPreparer(bot);
-      try (TelegramAdapter adapter = TelegramAdapter.start(telegram, bot, bot)) {
+      try (InboxLoop inbox = InboxLoop.start(new JdbcInboxStore(database), clock, 2);
+          TelegramAdapter adapter = TelegramAdapter.start(telegram, bot, bot, inbox)) {
         OutboxSender sender =
             OutboxSender.concurrent(
                 new JdbcOutboxStore(database),

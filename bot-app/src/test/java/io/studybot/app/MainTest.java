@@ -63,7 +63,7 @@ class MainTest {
     assertThat(code).isEqualTo(1);
     assertThat(err().lines().toList()).hasSize(1);
     assertThat(err())
-        .startsWith("studybot: TELEGRAM_BOT_TOKEN: the Telegram adapter could not start")
+        .startsWith("studybot: TELEGRAM_API_URL: Telegram's Bot API cannot be reached")
         .doesNotContain("top-secret");
   }
 

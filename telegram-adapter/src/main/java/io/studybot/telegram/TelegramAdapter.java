@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.studybot.core.chat.ChatHandler;
 import io.studybot.core.chat.ChatLifecycle;
 import io.studybot.core.chat.DeliveryException;
+import io.studybot.core.chat.Platform;
+import io.studybot.core.inbox.Inbox;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -14,17 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 
 /**
  * The Telegram adapter, started in one call: it registers the command menu, and receives updates by
- * long polling, or by webhook when a webhook URL is set. Closing it stops receiving, lets the
- * updates in hand finish, and releases its threads.
+ * long polling, or by webhook when a webhook URL is set. Closing it stops receiving and releases
+ * its threads; the inbox finishes or keeps the updates in hand.
  */
 public final class TelegramAdapter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TelegramAdapter.class);
-
-  /** Worker threads for updates; each chat is always handled on the same one. */
-  private static final int LANES = 4;
 
   /**
    * A pressed button's callback query is answered this soon if the turn is still running; the
@@ -34,7 +34,6 @@ public final class TelegramAdapter implements AutoCloseable {
 
   private final OkHttpClient http;
   private final TelegramChatGateway gateway;
-  private final UpdateLanes lanes;
   private final ScheduledExecutorService timer;
   private final AutoCloseable receiver;
   private final Optional<TelegramWebhookRunner> webhook;
@@ -42,26 +41,25 @@ public final class TelegramAdapter implements AutoCloseable {
   private TelegramAdapter(
       OkHttpClient http,
       TelegramChatGateway gateway,
-      UpdateLanes lanes,
       ScheduledExecutorService timer,
       AutoCloseable receiver,
       Optional<TelegramWebhookRunner> webhook) {
     this.http = http;
     this.gateway = gateway;
-    this.lanes = lanes;
     this.timer = timer;
     this.receiver = receiver;
     this.webhook = webhook;
   }
 
   /**
-   * Starts the adapter: updates go to {@code bot}, changes to chats themselves (a group upgraded,
-   * the bot removed or blocked) to {@code lifecycle}, timed deliveries through {@link #gateway()}.
+   * Starts the adapter: updates are stored in {@code inbox} before Telegram is told they arrived,
+   * and served from there to {@code bot}; changes to chats themselves (a group upgraded, the bot
+   * removed or blocked) go to {@code lifecycle}, timed deliveries through {@link #gateway()}.
    *
    * @throws IllegalStateException when Telegram refuses the token or updates cannot be received
    */
   public static TelegramAdapter start(
-      TelegramSettings settings, ChatHandler bot, ChatLifecycle lifecycle) {
+      TelegramSettings settings, ChatHandler bot, ChatLifecycle lifecycle, Inbox inbox) {
     OkHttpClient http =
         new OkHttpClient.Builder()
             .connectTimeout(Duration.ofSeconds(10))
@@ -79,7 +77,6 @@ public final class TelegramAdapter implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    UpdateLanes lanes = null;
     try {
       Optional<String> username = botUsername(calls);
       TelegramCommandMenu.register(calls);
@@ -90,8 +87,9 @@ public final class TelegramAdapter implements AutoCloseable {
               new TelegramUpdateMapper(() -> username),
               gateway,
               new TelegramChatAdmins(calls),
-              CallbackDeadline.after(ANSWER_CALLBACK_AFTER, timer));
-      lanes = new UpdateLanes(LANES, handler::handle);
+              CallbackDeadline.after(ANSWER_CALLBACK_AFTER, timer),
+              json);
+      inbox.serve(Platform.TELEGRAM, handler::handleStored);
       if (settings.webhookUrl().isPresent()) {
         TelegramWebhookRunner webhook =
             TelegramWebhookRunner.start(
@@ -100,16 +98,14 @@ public final class TelegramAdapter implements AutoCloseable {
                 settings.webhookPort(),
                 calls,
                 json,
-                lanes);
-        return new TelegramAdapter(http, gateway, lanes, timer, webhook, Optional.of(webhook));
+                inbox);
+        return new TelegramAdapter(http, gateway, timer, webhook, Optional.of(webhook));
       }
+      removeWebhook(calls);
       TelegramLongPollingRunner polling =
-          TelegramLongPollingRunner.start(settings.token(), url, http, json, lanes);
-      return new TelegramAdapter(http, gateway, lanes, timer, polling, Optional.empty());
+          TelegramLongPollingRunner.start(settings.token(), url, http, json, inbox);
+      return new TelegramAdapter(http, gateway, timer, polling, Optional.empty());
     } catch (RuntimeException e) {
-      if (lanes != null) {
-        lanes.close();
-      }
       timer.shutdownNow();
       release(http);
       throw e;
@@ -126,16 +122,32 @@ public final class TelegramAdapter implements AutoCloseable {
               .filter(n -> !n.isEmpty());
       name.ifPresent(n -> log.info("Telegram bot is @{}", n));
       return name;
-    } catch (DeliveryException e) {
-      if (e instanceof TelegramCalls.Refused refused
-          && (refused.errorCode() == 401 || refused.errorCode() == 404)) {
-        throw new IllegalStateException(
-            "Telegram does not accept the bot token (" + refused.errorCode() + ")", e);
+    } catch (TelegramCalls.Refused refused) {
+      if (refused.errorCode() == 401 || refused.errorCode() == 404) {
+        throw new TelegramStartException(
+            "TELEGRAM_BOT_TOKEN",
+            "Telegram does not accept the bot token (" + refused.errorCode() + ")",
+            refused);
       }
       log.warn(
           "Could not ask Telegram who the bot is ({}); commands for any bot are taken",
-          e.getMessage());
+          refused.getMessage());
       return Optional.empty();
+    } catch (DeliveryException e) {
+      // No answer at all: a wrong address or no network, not a wrong token.
+      throw new TelegramStartException(
+          "TELEGRAM_API_URL",
+          "Telegram's Bot API cannot be reached; check the network and TELEGRAM_API_URL",
+          e);
+    }
+  }
+
+  /** Telegram delivers no updates to a poller while a webhook is set (a webhook run before). */
+  private static void removeWebhook(TelegramCalls calls) {
+    try {
+      calls.tryOnce(new DeleteWebhook());
+    } catch (DeliveryException e) {
+      log.warn("Could not remove a webhook before polling: {}", e.getMessage());
     }
   }
 
@@ -155,7 +167,6 @@ public final class TelegramAdapter implements AutoCloseable {
     } catch (Exception e) {
       log.warn("Stopping Telegram updates failed", e);
     }
-    lanes.close();
     timer.shutdownNow();
     release(http);
   }

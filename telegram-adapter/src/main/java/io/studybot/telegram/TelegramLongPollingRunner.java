@@ -1,26 +1,30 @@
 package io.studybot.telegram;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.studybot.core.inbox.Inbox;
+import io.studybot.core.inbox.InboxUpdate;
 import io.studybot.core.schedule.Sleeper;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
-import org.telegram.telegrambots.meta.api.objects.Update;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
- * Long polling with telegrambots: its session asks for updates and hands each batch to the update
- * lanes. Only one instance of a bot may poll at a time; run several behind webhooks instead.
+ * Long polling: asks Telegram for updates, stores each batch in the inbox, and only then asks for
+ * the next one with an offset past the batch, which is what confirms it to Telegram. A batch that
+ * cannot be stored (the database is down) is asked for again, so nothing Telegram delivered is lost
+ * on a crash or an outage. Only one instance of a bot may poll at a time; run several behind
+ * webhooks instead.
  */
 final class TelegramLongPollingRunner implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TelegramLongPollingRunner.class);
@@ -28,70 +32,136 @@ final class TelegramLongPollingRunner implements AutoCloseable {
   /** Telegram holds a poll open this long when there is nothing to deliver. */
   static final int POLL_TIMEOUT_SECONDS = 50;
 
-  private final TelegramBotsLongPollingApplication application;
-  private final ScheduledExecutorService poller;
-
-  private TelegramLongPollingRunner(
-      TelegramBotsLongPollingApplication application, ScheduledExecutorService poller) {
-    this.application = application;
-    this.poller = poller;
-  }
-
   /** How long to wait before polling again while another poller holds the token. */
   private static final Duration CONFLICT_PAUSE = Duration.ofSeconds(10);
 
+  private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+  private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(30);
+  private static final Duration STOP_WAIT = Duration.ofSeconds(3);
+
+  private final TelegramBotApi api;
+  private final Inbox inbox;
+  private final PacedGetUpdates polls;
+  private final Sleeper sleeper;
+  private final Thread thread;
+  private volatile boolean running = true;
+  private int offset;
+  private Duration backoff = Duration.ZERO;
+
+  TelegramLongPollingRunner(
+      TelegramBotApi api, Inbox inbox, PacedGetUpdates polls, Sleeper sleeper) {
+    this.api = api;
+    this.inbox = inbox;
+    this.polls = polls;
+    this.sleeper = sleeper;
+    this.thread = new Thread(this::run, "telegram-poller");
+    this.thread.setDaemon(true);
+  }
+
   static TelegramLongPollingRunner start(
-      String token, TelegramUrl url, OkHttpClient http, ObjectMapper json, UpdateLanes lanes) {
+      String token, TelegramUrl url, OkHttpClient http, ObjectMapper json, Inbox inbox) {
     OkHttpClient pollingHttp =
         http.newBuilder()
             .readTimeout(Duration.ofSeconds(POLL_TIMEOUT_SECONDS + 25))
             .addInterceptor(new PollConflictGuard(CONFLICT_PAUSE))
             .build();
-    ScheduledExecutorService poller =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "telegram-poller");
-              thread.setDaemon(true);
-              return thread;
-            });
-    TelegramBotsLongPollingApplication application =
-        new TelegramBotsLongPollingApplication(() -> json, () -> pollingHttp, () -> poller);
-    try {
-      application.registerBot(
-          token,
-          () -> url,
-          new PacedGetUpdates(Duration.ofMillis(100), Clock.systemUTC(), Sleeper.REAL),
-          updates -> submitAll(updates, lanes));
-    } catch (TelegramApiException e) {
-      poller.shutdownNow();
-      throw new IllegalStateException(
-          "Telegram long polling could not start: " + e.getMessage(), e);
-    }
+    TelegramLongPollingRunner runner =
+        new TelegramLongPollingRunner(
+            new TelegramBotApi(pollingHttp, json, token, url),
+            inbox,
+            new PacedGetUpdates(Duration.ofMillis(100), Clock.systemUTC(), Sleeper.REAL),
+            Sleeper.REAL);
+    runner.thread.start();
     log.info("Telegram long polling started");
-    return new TelegramLongPollingRunner(application, poller);
+    return runner;
   }
 
-  /** The session's polling loop stops for good if its consumer throws; this never does. */
-  private static void submitAll(List<Update> updates, UpdateLanes lanes) {
-    for (Update update : updates) {
+  private void run() {
+    while (running) {
       try {
-        lanes.submit(update);
-      } catch (RuntimeException e) {
-        log.error("Could not queue Telegram update {}", update.getUpdateId(), e);
+        pollOnce();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       }
     }
   }
 
+  /** One poll: the batch is stored before the offset moves past it. */
+  void pollOnce() throws InterruptedException {
+    List<InboxUpdate> batch;
+    try {
+      batch = fetch();
+    } catch (IOException | RuntimeException e) {
+      failed("Polling Telegram failed", e);
+      return;
+    }
+    if (batch.isEmpty() || !running) {
+      recovered();
+      return;
+    }
+    try {
+      inbox.accept(batch);
+    } catch (RuntimeException e) {
+      failed("Telegram updates could not be stored; they are asked for again", e);
+      return;
+    }
+    recovered();
+    offset = Integer.parseInt(batch.get(batch.size() - 1).updateId()) + 1;
+  }
+
+  private List<InboxUpdate> fetch() throws IOException {
+    BotApiAnswer answer = api.call(polls.apply(offset - 1));
+    if (!answer.delivered()) {
+      throw new IOException(
+          "getUpdates answered " + answer.errorCode() + " " + answer.description());
+    }
+    List<InboxUpdate> batch = new ArrayList<>();
+    JsonNode result = answer.result();
+    if (result != null) {
+      for (JsonNode raw : result) {
+        if (raw.path("update_id").canConvertToInt()) {
+          batch.add(UpdateLane.of(raw, api.json()));
+        }
+      }
+    }
+    batch.sort(Comparator.comparingInt(update -> Integer.parseInt(update.updateId())));
+    return batch;
+  }
+
+  private void failed(String what, Exception e) throws InterruptedException {
+    if (backoff.isZero()) {
+      log.warn("{}: {}; trying again", what, e.getMessage());
+      backoff = FIRST_BACKOFF;
+    } else {
+      backoff =
+          backoff.multipliedBy(2).compareTo(LONGEST_BACKOFF) > 0
+              ? LONGEST_BACKOFF
+              : backoff.multipliedBy(2);
+    }
+    sleeper.sleep(backoff);
+  }
+
+  private void recovered() {
+    if (!backoff.isZero()) {
+      log.info("Telegram long polling works again");
+      backoff = Duration.ZERO;
+    }
+  }
+
+  /**
+   * Stops polling. A poll in flight is not waited for: its updates are not confirmed to Telegram,
+   * which delivers them again at the next start.
+   */
   @Override
   public void close() {
+    running = false;
+    thread.interrupt();
     try {
-      application.close();
-    } catch (Exception e) {
-      log.warn("Stopping Telegram long polling failed", e);
+      thread.join(STOP_WAIT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-    // No interrupt: a poll in flight ends by itself, and the updates it brings are not confirmed
-    // to Telegram, which delivers them again at the next start.
-    poller.shutdown();
     log.info("Telegram long polling stopped");
   }
 

@@ -1,24 +1,25 @@
 package io.studybot.telegram;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.studybot.core.chat.ChatHandler;
 import io.studybot.core.chat.ChatLifecycle;
 import io.studybot.core.chat.DeliveryException;
 import io.studybot.core.chat.IncomingEvent;
 import io.studybot.core.chat.Reply;
-import java.time.Duration;
+import io.studybot.core.chat.StoreUnavailableException;
+import io.studybot.core.inbox.InboxUpdate;
+import java.io.IOException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
- * Handles one update: skips one already seen (Telegram redelivers after a timeout or a restart),
- * tells the core about changes to the chat itself, maps the rest, hands the event to the core,
- * shows the replies, and answers a button's callback query when no reply did, or at once if the
- * turn takes too long. A failure is logged and never reaches the polling loop or the webhook
- * server.
+ * Handles one update from the inbox (which already skipped redeliveries): tells the core about
+ * changes to the chat itself, maps the rest, hands the event to the core, shows the replies, and
+ * answers a button's callback query when no reply did, or at once if the turn takes too long. A
+ * failure is logged; only a database out of reach is passed on, so the inbox keeps the update and
+ * hands it over again.
  */
 final class TelegramUpdateHandler {
   private static final Logger log = LoggerFactory.getLogger(TelegramUpdateHandler.class);
@@ -29,8 +30,7 @@ final class TelegramUpdateHandler {
   private final TelegramChatGateway gateway;
   private final TelegramChatAdmins admins;
   private final CallbackDeadline deadline;
-  private final Cache<Integer, Boolean> seen =
-      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofHours(1)).build();
+  private final ObjectMapper json;
 
   TelegramUpdateHandler(
       ChatHandler bot,
@@ -38,7 +38,9 @@ final class TelegramUpdateHandler {
       TelegramUpdateMapper mapper,
       TelegramChatGateway gateway,
       TelegramChatAdmins admins,
-      CallbackDeadline deadline) {
+      CallbackDeadline deadline,
+      ObjectMapper json) {
+    this.json = json;
     this.bot = bot;
     this.lifecycle = lifecycle;
     this.mapper = mapper;
@@ -47,13 +49,20 @@ final class TelegramUpdateHandler {
     this.deadline = deadline;
   }
 
+  /** Reads a stored update and handles it. */
+  void handleStored(InboxUpdate stored) {
+    Update update;
+    try {
+      update = json.readValue(stored.payload(), Update.class);
+    } catch (IOException e) {
+      log.warn("Dropped stored Telegram update {}: {}", stored.updateId(), e.getMessage());
+      return;
+    }
+    handle(update);
+  }
+
   void handle(Update update) {
     try {
-      if (update.getUpdateId() != null
-          && seen.asMap().putIfAbsent(update.getUpdateId(), Boolean.TRUE) != null) {
-        log.debug("Update {} was already handled", update.getUpdateId());
-        return;
-      }
       Optional<TelegramUpdateMapper.ChatChange> change = mapper.chatChange(update);
       if (change.isPresent()) {
         tell(change.get());
@@ -65,6 +74,8 @@ final class TelegramUpdateHandler {
       } else if (update.hasCallbackQuery()) {
         acknowledge(update.getCallbackQuery().getId());
       }
+    } catch (StoreUnavailableException e) {
+      throw e;
     } catch (RuntimeException e) {
       log.error("Could not handle Telegram update {}", update.getUpdateId(), e);
     }

@@ -1,12 +1,15 @@
 package io.studybot.telegram;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.studybot.core.inbox.Inbox;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +19,8 @@ import org.telegram.telegrambots.webhook.TelegramWebhookBot;
 
 /**
  * Webhook mode: a small web server (Javalin, as in telegrambots-webhook) takes Telegram's update
- * POSTs at the webhook URL's path and hands them to the update lanes. Every request must carry the
+ * POSTs at the webhook URL's path and stores each in the inbox before answering 200; an update that
+ * cannot be stored is answered 503, and Telegram posts it again later. Every request must carry the
  * secret token in {@code X-Telegram-Bot-Api-Secret-Token}; any other is refused, so only Telegram
  * can inject updates. Several instances behind a load balancer can serve the same webhook; closing
  * one leaves the webhook registered for the others.
@@ -31,30 +35,25 @@ final class TelegramWebhookRunner implements TelegramWebhookBot, AutoCloseable {
   private final String secretText;
   private final TelegramCalls calls;
   private final ObjectMapper json;
-  private final UpdateLanes lanes;
+  private final Inbox inbox;
   private Javalin server;
 
   // start() sets the server right after construction.
   @SuppressWarnings("NullAway.Init")
   private TelegramWebhookRunner(
-      URI publicUrl, String secret, TelegramCalls calls, ObjectMapper json, UpdateLanes lanes) {
+      URI publicUrl, String secret, TelegramCalls calls, ObjectMapper json, Inbox inbox) {
     this.publicUrl = publicUrl;
     this.secretText = secret;
     this.secret = secret.getBytes(StandardCharsets.UTF_8);
     this.calls = calls;
     this.json = json;
-    this.lanes = lanes;
+    this.inbox = inbox;
   }
 
   /** Starts listening on {@code port} (0 picks a free one), then registers the webhook. */
   static TelegramWebhookRunner start(
-      URI publicUrl,
-      String secret,
-      int port,
-      TelegramCalls calls,
-      ObjectMapper json,
-      UpdateLanes lanes) {
-    TelegramWebhookRunner runner = new TelegramWebhookRunner(publicUrl, secret, calls, json, lanes);
+      URI publicUrl, String secret, int port, TelegramCalls calls, ObjectMapper json, Inbox inbox) {
+    TelegramWebhookRunner runner = new TelegramWebhookRunner(publicUrl, secret, calls, json, inbox);
     runner.server =
         Javalin.create(config -> config.showJavalinBanner = false)
             .post(runner.getBotPath(), runner::receive)
@@ -93,10 +92,11 @@ final class TelegramWebhookRunner implements TelegramWebhookBot, AutoCloseable {
   @Override
   public void runDeleteWebhook() {}
 
+  /** Stores an update parsed elsewhere; receive() stores the body as Telegram sent it. */
   @Override
   public org.telegram.telegrambots.meta.api.methods.botapimethods.@Nullable BotApiMethod<?>
       consumeUpdate(Update update) {
-    lanes.submit(update);
+    inbox.accept(List.of(UpdateLane.of(json.valueToTree(update), json)));
     return null;
   }
 
@@ -107,16 +107,23 @@ final class TelegramWebhookRunner implements TelegramWebhookBot, AutoCloseable {
       ctx.status(401).result("unauthorized");
       return;
     }
-    Update update;
+    JsonNode raw;
     try {
-      update = json.readValue(ctx.bodyAsBytes(), Update.class);
-    } catch (IOException e) {
+      raw = json.readTree(ctx.bodyAsBytes());
+      json.treeToValue(raw, Update.class);
+    } catch (IOException | RuntimeException e) {
       // Telegram retries anything but a 2xx for ever: one it cannot be helped with is dropped.
       log.warn("Dropped a webhook request that is not an update: {}", e.getMessage());
       ctx.status(200).result("not an update");
       return;
     }
-    consumeUpdate(update);
+    try {
+      inbox.accept(List.of(UpdateLane.of(raw, json)));
+    } catch (RuntimeException e) {
+      log.warn("A webhook update could not be stored; Telegram sends it again: {}", e.getMessage());
+      ctx.status(503).result("try again");
+      return;
+    }
     ctx.status(200);
   }
 

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.studybot.content.Curricula;
 import io.studybot.core.conversation.StudyBot;
 import io.studybot.core.conversation.StudyRules;
+import io.studybot.core.inbox.InboxLoop;
 import io.studybot.core.persistence.Database;
 import io.studybot.core.persistence.HibernateStudyStore;
+import io.studybot.core.persistence.JdbcInboxStore;
 import io.studybot.core.testing.TestDatabases;
 import io.studybot.telegram.TelegramEmulator.BotMessage;
 import io.studybot.telegram.TelegramEmulator.Chat;
@@ -26,6 +28,7 @@ class TelegramAdapterE2ETest {
   private static TelegramEmulator emulator;
   private static Database database;
   private static TelegramAdapter adapter;
+  private static InboxLoop inbox;
 
   @BeforeAll
   static void start() throws Exception {
@@ -37,15 +40,22 @@ class TelegramAdapterE2ETest {
             Curricula.bundled(),
             StudyRules.DEFAULT,
             Clock.systemUTC());
+    inbox = InboxLoop.start(new JdbcInboxStore(database), Clock.systemUTC(), 4);
     adapter =
         TelegramAdapter.start(
-            TelegramSettings.longPolling(TelegramEmulator.TOKEN, emulator.apiUrl()), bot, bot);
+            TelegramSettings.longPolling(TelegramEmulator.TOKEN, emulator.apiUrl()),
+            bot,
+            bot,
+            inbox);
   }
 
   @AfterAll
   static void stop() {
     if (adapter != null) {
       adapter.close();
+    }
+    if (inbox != null) {
+      inbox.close();
     }
     if (database != null) {
       database.close();

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.studybot.core.chat.ChatHandler;
+import io.studybot.core.inbox.InboxLoop;
+import io.studybot.core.testing.MemoryInboxStore;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -18,13 +21,17 @@ class TelegramAdapterTest {
   private final ChatHandler bot = event -> List.of();
   private final RecordingLifecycle lifecycle = new RecordingLifecycle();
 
+  private InboxLoop inbox;
+
   @BeforeEach
   void start() throws IOException {
     api = new FakeBotApi();
+    inbox = InboxLoop.start(new MemoryInboxStore(), Clock.systemUTC(), 2);
   }
 
   @AfterEach
   void stop() {
+    inbox.close();
     api.close();
   }
 
@@ -32,7 +39,7 @@ class TelegramAdapterTest {
   void longPollingStartsWithTheMenuAndPollsUntilClosed() throws Exception {
     try (TelegramAdapter adapter =
         TelegramAdapter.start(
-            TelegramSettings.longPolling(FakeBotApi.TOKEN, api.url()), bot, lifecycle)) {
+            TelegramSettings.longPolling(FakeBotApi.TOKEN, api.url()), bot, lifecycle, inbox)) {
       assertThat(adapter.webhookPort()).isEmpty();
       FakeBotApi.Call poll = api.awaitCall("getUpdates", Duration.ofSeconds(10));
       assertThat(poll.body().path("timeout").asInt())
@@ -55,7 +62,7 @@ class TelegramAdapterTest {
             0,
             TelegramSettings.DEFAULT_RATE_LIMITS);
 
-    try (TelegramAdapter adapter = TelegramAdapter.start(settings, bot, lifecycle)) {
+    try (TelegramAdapter adapter = TelegramAdapter.start(settings, bot, lifecycle, inbox)) {
       assertThat(adapter.webhookPort()).hasValueSatisfying(port -> assertThat(port).isPositive());
     }
     assertThat(api.calls("setWebhook").get(0).body().path("secret_token").asText())
@@ -71,7 +78,10 @@ class TelegramAdapterTest {
     assertThatThrownBy(
             () ->
                 TelegramAdapter.start(
-                    TelegramSettings.longPolling(FakeBotApi.TOKEN, api.url()), bot, lifecycle))
+                    TelegramSettings.longPolling(FakeBotApi.TOKEN, api.url()),
+                    bot,
+                    lifecycle,
+                    inbox))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageNotContaining(FakeBotApi.TOKEN)
         .cause()
@@ -87,7 +97,7 @@ class TelegramAdapterTest {
 
     try (TelegramAdapter adapter =
         TelegramAdapter.start(
-            TelegramSettings.longPolling(FakeBotApi.TOKEN, api.url()), bot, lifecycle)) {
+            TelegramSettings.longPolling(FakeBotApi.TOKEN, api.url()), bot, lifecycle, inbox)) {
       api.awaitCall("getUpdates", Duration.ofSeconds(10));
     }
     // The refused menu is not retried, and start-up went on to polling.

@@ -1,11 +1,13 @@
 package io.studybot.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.studybot.core.chat.IncomingEvent;
 import io.studybot.core.chat.OutgoingMessage;
 import io.studybot.core.chat.Reply;
+import io.studybot.core.chat.StoreUnavailableException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +54,8 @@ class TelegramUpdateHandlerTest {
             new TelegramUpdateMapper(() -> Optional.of("StudyBot")),
             gateway,
             new TelegramChatAdmins(calls),
-            deadline);
+            deadline,
+            new ObjectMapper());
   }
 
   /** A deadline that never fires by itself; {@link #fire} runs the armed action now. */
@@ -120,12 +123,23 @@ class TelegramUpdateHandlerTest {
         Update.class);
   }
 
+  /** The inbox keeps the update and hands it over again when the database is back. */
   @Test
-  void aRedeliveredUpdateIsHandledOnce() throws IOException {
-    handler.handle(command(10, "/today"));
-    handler.handle(command(10, "/today"));
+  void aDatabaseOutOfReachIsPassedOnAndTheSameUpdateIsHandledAgainLater() throws IOException {
+    core =
+        event -> {
+          if (received.size() == 1) {
+            throw new StoreUnavailableException("down", new RuntimeException());
+          }
+          return List.of(new Reply(event.chat(), OutgoingMessage.text("lesson")));
+        };
+    Update update = command(10, "/today");
 
-    assertThat(received).singleElement().isInstanceOf(IncomingEvent.Command.class);
+    assertThatThrownBy(() -> handler.handle(update)).isInstanceOf(StoreUnavailableException.class);
+    handler.handle(update);
+
+    assertThat(received).hasSize(2);
+    assertThat(api.calls("sendMessage")).hasSize(1);
   }
 
   @Test

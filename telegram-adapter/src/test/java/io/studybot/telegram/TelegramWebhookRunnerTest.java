@@ -3,12 +3,17 @@ package io.studybot.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.studybot.core.chat.Platform;
+import io.studybot.core.inbox.Inbox;
+import io.studybot.core.inbox.InboxHandler;
+import io.studybot.core.inbox.InboxUpdate;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -26,14 +31,32 @@ class TelegramWebhookRunnerTest {
 
   private FakeBotApi api;
   private final BlockingQueue<Update> received = new LinkedBlockingQueue<>();
-  private UpdateLanes lanes;
+  private volatile boolean storeFails;
+  private final Inbox lanes =
+      new Inbox() {
+        @Override
+        public void accept(List<InboxUpdate> updates) {
+          if (storeFails) {
+            throw new IllegalStateException("the database is down");
+          }
+          for (InboxUpdate update : updates) {
+            try {
+              received.add(new ObjectMapper().readValue(update.payload(), Update.class));
+            } catch (IOException e) {
+              throw new AssertionError(e);
+            }
+          }
+        }
+
+        @Override
+        public void serve(Platform platform, InboxHandler handler) {}
+      };
   private TelegramWebhookRunner runner;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
   void start() throws IOException {
     api = new FakeBotApi();
-    lanes = new UpdateLanes(2, received::add);
     runner =
         TelegramWebhookRunner.start(
             URI.create("https://bot.example.org/telegram/hook"),
@@ -47,7 +70,6 @@ class TelegramWebhookRunnerTest {
   @AfterEach
   void stop() {
     runner.close();
-    lanes.close();
     api.close();
   }
 
@@ -99,6 +121,18 @@ class TelegramWebhookRunnerTest {
     post("/telegram/hook", SECRET, UPDATE.replace("900", "901"));
     assertThat(nextUpdate().getUpdateId()).isEqualTo(901);
     assertThat(received).isEmpty();
+  }
+
+  /** Telegram posts it again later: an update is never answered 200 before it is stored. */
+  @Test
+  void anUpdateThatCannotBeStoredIsAnswered503() throws Exception {
+    storeFails = true;
+    assertThat(post("/telegram/hook", SECRET, UPDATE).statusCode()).isEqualTo(503);
+    assertThat(received).isEmpty();
+
+    storeFails = false;
+    assertThat(post("/telegram/hook", SECRET, UPDATE).statusCode()).isEqualTo(200);
+    assertThat(nextUpdate().getUpdateId()).isEqualTo(900);
   }
 
   /** Telegram would retry anything but a 2xx for ever; a body that is no update is dropped. */

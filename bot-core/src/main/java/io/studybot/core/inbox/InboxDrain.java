@@ -64,10 +64,7 @@ public final class InboxDrain implements Inbox {
     this.wake = wake;
   }
 
-  /**
-   * Handles this platform's stored updates from now on. Adapters start receiving before they are
-   * served, so updates wait in the table until their handler is there.
-   */
+  @Override
   public void serve(Platform platform, InboxHandler handler) {
     handlers.put(platform, handler);
     wake.run();

@@ -3,6 +3,7 @@ package io.studybot.core.inbox;
 import io.studybot.core.chat.Platform;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Runs an {@link InboxDrain} on its own thread: a round whenever an update is stored or a worker
  * frees up, and at least every {@link #IDLE_ROUND} for updates other instances left behind.
  */
-public final class InboxLoop implements AutoCloseable {
+public final class InboxLoop implements Inbox, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(InboxLoop.class);
 
   static final Duration IDLE_ROUND = Duration.ofSeconds(1);
@@ -55,6 +56,12 @@ public final class InboxLoop implements AutoCloseable {
     return drain;
   }
 
+  @Override
+  public void accept(List<InboxUpdate> updates) {
+    drain.accept(updates);
+  }
+
+  @Override
   public void serve(Platform platform, InboxHandler handler) {
     drain.serve(platform, handler);
   }

@@ -1,0 +1,102 @@
+package io.studybot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built jar on Telegram, killed with SIGKILL while it works through a queue of updates, then
+ * started again: every update is answered, none is lost, and what the dead process had in hand is
+ * taken up again once its leases run out.
+ */
+abstract class InboxCrashContract {
+  private static final Path JAR = Path.of("target/studybot.jar");
+  static final int LEARNERS = 60;
+
+  @TempDir Path dataDir;
+
+  /** The database settings for the jar (STUDYBOT_DB_URL and so on), none for H2. */
+  protected abstract Map<String, String> database();
+
+  @Test
+  void aKilledBotAnswersEveryQueuedUpdateAfterItsRestart() throws Exception {
+    try (UpdateQueueBotApi api = new UpdateQueueBotApi()) {
+      for (int i = 0; i < LEARNERS; i++) {
+        api.queueMessage(7000 + i, "/help");
+      }
+      Process first = start(api);
+      awaitReplies(api, LEARNERS / 4, Duration.ofSeconds(60));
+      first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      int beforeKill = api.repliesSent();
+
+      Process second = start(api);
+      try {
+        awaitAllChats(api, Duration.ofSeconds(90));
+      } finally {
+        second.destroy();
+        second.waitFor(30, TimeUnit.SECONDS);
+      }
+
+      Map<String, List<String>> replies = api.replies();
+      long duplicates = replies.values().stream().mapToLong(r -> r.size() - 1).sum();
+      System.out.printf(
+          "inbox crash: %d updates, %d answered before the kill, lost %d, repeated %d%n",
+          LEARNERS, beforeKill, LEARNERS - replies.size(), duplicates);
+      assertThat(replies).hasSize(LEARNERS);
+      assertThat(replies.values()).allSatisfy(r -> assertThat(r.get(0)).contains("/today"));
+      // Only a reply sent in the instant between showing it and marking it done can repeat.
+      assertThat(duplicates).isLessThanOrEqualTo(2);
+      assertThat(Files.readString(dataDir.resolve("studybot.log")))
+          .doesNotContain(UpdateQueueBotApi.class.getSimpleName())
+          .contains("Telegram long polling started");
+    }
+  }
+
+  private Process start(UpdateQueueBotApi api) throws Exception {
+    ProcessBuilder builder =
+        new ProcessBuilder(List.of(javaBinary(), "-jar", JAR.toString()))
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().remove("DISCORD_BOT_TOKEN");
+    builder.environment().remove("STUDYBOT_CONSOLE");
+    builder.environment().put("STUDYBOT_DATA_DIR", dataDir.toString());
+    builder.environment().put("STUDYBOT_SCHEDULER", "false");
+    builder.environment().put("STUDYBOT_HTTP_PORT", "0");
+    builder.environment().put("TELEGRAM_BOT_TOKEN", "123:crash-test-token");
+    builder.environment().put("TELEGRAM_API_URL", api.url().toString());
+    builder.environment().putAll(database());
+    return builder.start();
+  }
+
+  private static void awaitReplies(UpdateQueueBotApi api, int count, Duration timeout)
+      throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (api.repliesSent() < count) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("only " + api.repliesSent() + " replies within " + timeout);
+      }
+      Thread.sleep(5);
+    }
+  }
+
+  private static void awaitAllChats(UpdateQueueBotApi api, Duration timeout)
+      throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (api.replies().size() < LEARNERS && System.nanoTime() < end) {
+      Thread.sleep(100);
+    }
+    // A moment more for a repeat that would come late.
+    Thread.sleep(1000);
+  }
+
+  private static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}
