@@ -32,17 +32,26 @@ public final class StudyBot implements ChatHandler, ChatLifecycle, DeliveryPrepa
   private final Clock clock;
 
   public StudyBot(StudyStore store, Curriculum curriculum, StudyRules rules, Clock clock) {
+    this(store, LiveCurriculum.fixed(curriculum), rules, clock, Admins.NONE);
+  }
+
+  /** A bot whose operators may reload its curriculum from its source ({@code /admin reload}). */
+  public StudyBot(
+      StudyStore store, LiveCurriculum curriculum, StudyRules rules, Clock clock, Admins admins) {
     this.store = store;
     this.messages = new Messages();
-    this.conversation = new Conversation(curriculum, messages, rules);
+    this.conversation = new Conversation(curriculum, messages, rules, admins);
     this.clock = clock;
   }
 
   @Override
   public List<Reply> handle(IncomingEvent event) {
     try {
-      return store.inTransaction(
-          repositories -> conversation.handle(event, repositories, clock.instant()));
+      Turn.Handled handled =
+          store.inTransaction(
+              repositories -> conversation.handle(event, repositories, clock.instant()));
+      handled.afterCommit().forEach(Runnable::run);
+      return handled.replies();
     } catch (RuntimeException e) {
       log.error(
           "Could not handle {} from {} user {} in chat {}",

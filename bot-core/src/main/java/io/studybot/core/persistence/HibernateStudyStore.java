@@ -47,7 +47,8 @@ public final class HibernateStudyStore implements StudyStore {
                     new HibernateEnrollmentRepository(session, dialect),
                     new HibernateQuizRepository(session, dialect),
                     new HibernateReviewCardRepository(session, dialect),
-                    new JdbcDeliveryScheduleRepository(session, dialect))));
+                    new JdbcDeliveryScheduleRepository(session, dialect),
+                    new JdbcOperatorRepository(session))));
   }
 
   private static boolean lostUniqueRace(Throwable e) {

@@ -16,7 +16,8 @@ public record Repositories(
     EnrollmentRepository enrollments,
     QuizRepository quizzes,
     ReviewCardRepository cards,
-    DeliveryScheduleRepository schedules) {
+    DeliveryScheduleRepository schedules,
+    OperatorRepository operators) {
 
   public Repositories {
     requireNonNull(learners, "learners");
@@ -25,5 +26,6 @@ public record Repositories(
     requireNonNull(quizzes, "quizzes");
     requireNonNull(cards, "cards");
     requireNonNull(schedules, "schedules");
+    requireNonNull(operators, "operators");
   }
 }
