@@ -9,6 +9,7 @@ import io.studybot.core.chat.ChatRef;
 import io.studybot.core.chat.IncomingEvent;
 import io.studybot.core.chat.PlatformUser;
 import io.studybot.core.persistence.DatabaseSettings;
+import io.studybot.core.persistence.ScheduleSeeder;
 import io.studybot.core.testing.BotHarness;
 import io.studybot.core.testing.DeliveryHarness;
 import io.studybot.core.testing.FakeChatGateway;
@@ -156,6 +157,18 @@ abstract class AdminBroadcastContract {
     // Bob's chat is gone: he is treated like any silent learner, so the next broadcast skips him.
     bot.type(root, "/admin broadcast Again");
     assertThat(bot.lastText(rootChat)).contains("Broadcast queued for 3 chats"); // root, Lin, group
+  }
+
+  /** One statement queues them all; a row per owner would take minutes at 100,000 learners. */
+  @Test
+  void aBroadcastToThousandsOfLearnersIsQueuedAtOnce() throws Exception {
+    bot.type(root, "/start");
+    ScheduleSeeder.seedDueLearners(bot.database, 5_000, bot.clock.instant());
+
+    bot.type(root, "/admin broadcast Maintenance tonight");
+
+    assertThat(bot.lastText(rootChat)).contains("Broadcast queued for 5001 chats");
+    assertThat(statusCount("PENDING")).isEqualTo(5_001);
   }
 
   private List<String> texts(ChatRef chat) {
