@@ -1,6 +1,7 @@
 package io.studybot.app;
 
 import io.studybot.core.chat.RateLimits;
+import io.studybot.core.conversation.Admins;
 import io.studybot.core.conversation.StudyRules;
 import io.studybot.core.persistence.DatabaseSettings;
 import io.studybot.discord.DiscordSettings;
@@ -30,7 +31,8 @@ record AppConfig(
     Optional<TelegramSettings> telegramSettings,
     Optional<String> discordToken,
     Optional<String> discordGuildId,
-    Optional<ShardRange> discordShards) {
+    Optional<ShardRange> discordShards,
+    Admins admins) {
 
   static AppConfig from(Map<String, String> env) {
     Path dataDir = Path.of(value(env, "STUDYBOT_DATA_DIR").orElse("./data"));
@@ -66,7 +68,19 @@ record AppConfig(
         telegramSettings,
         discord,
         discordGuildId(env),
-        discordShards(env));
+        discordShards(env),
+        admins(env));
+  }
+
+  /** The operators' accounts; an entry that names no known platform or no id stops start-up. */
+  private static Admins admins(Map<String, String> env) {
+    try {
+      return value(env, "STUDYBOT_ADMINS").map(Admins::parse).orElse(Admins.NONE);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(
+          "STUDYBOT_ADMINS: expected platform:id entries separated by commas, such as"
+              + " telegram:12345,discord:67890 (platforms: telegram, discord, console)");
+    }
   }
 
   /** The Telegram bot's settings, when it has a token and the console is not asked for. */
@@ -230,6 +244,8 @@ record AppConfig(
         + discordGuildId.orElse("none")
         + ", discordShards="
         + discordShards.map(ShardRange::toString).orElse("none")
+        + ", admins="
+        + admins.size()
         + "]";
   }
 }

@@ -5,12 +5,14 @@ import io.studybot.content.Curricula;
 import io.studybot.content.Curriculum;
 import io.studybot.content.CurriculumSource;
 import io.studybot.content.InvalidCurriculumException;
+import io.studybot.content.LoadedCurriculum;
 import io.studybot.core.chat.ChatGateway;
 import io.studybot.core.chat.ChatGateways;
 import io.studybot.core.chat.ChatHandler;
 import io.studybot.core.chat.ChatLifecycle;
 import io.studybot.core.chat.Platform;
 import io.studybot.core.conversation.FloodGate;
+import io.studybot.core.conversation.LiveCurriculum;
 import io.studybot.core.conversation.StudyBot;
 import io.studybot.core.conversation.StudyRules;
 import io.studybot.core.inbox.InboxLoop;
@@ -210,7 +212,10 @@ public final class Main {
     log().info("StudyBot started with {}", config);
     Clock clock = Clock.systemUTC();
     StudyRules rules = studyRules(config);
-    StudyBot bot = new StudyBot(new HibernateStudyStore(database), curriculum, rules, clock);
+    // The bot is the only holder of the course; /admin reload swaps it there for every turn.
+    LiveCurriculum course = new LiveCurriculum(curriculum, () -> readCurriculum(config));
+    StudyBot bot =
+        new StudyBot(new HibernateStudyStore(database), course, rules, clock, config.admins());
     if (config.discord().isPresent() || config.telegram().isPresent()) {
       return servePlatforms(config, database, bot, rules, clock, running, out);
     }
@@ -262,14 +267,19 @@ public final class Main {
 
   private static Curriculum loadCurriculum(AppConfig config) {
     try {
-      return config
-          .curriculumDir()
-          .map(dir -> Curricula.load(CurriculumSource.directory(dir)).orThrow())
-          .orElseGet(Curricula::bundled);
+      return readCurriculum(config).orThrow();
     } catch (InvalidCurriculumException e) {
       throw StartupFailure.badSetting(
           "STUDYBOT_CURRICULUM_DIR: the curriculum has problems; run `content lint` on it");
     }
+  }
+
+  /** The curriculum as its source holds it now, with its problems: at start and on a reload. */
+  private static LoadedCurriculum readCurriculum(AppConfig config) {
+    return config
+        .curriculumDir()
+        .map(dir -> Curricula.load(CurriculumSource.directory(dir)))
+        .orElseGet(Curricula::loadBundled);
   }
 
   private static Database openDatabase(AppConfig config) {

@@ -104,6 +104,18 @@ class AppConfigTest {
     assertBad(
         Map.of("STUDYBOT_CURRICULUM_DIR", "/no/such/folder"),
         "STUDYBOT_CURRICULUM_DIR: not a folder");
+    assertBad(Map.of("STUDYBOT_ADMINS", "irc:5"), "STUDYBOT_ADMINS: expected platform:id");
+    assertBad(Map.of("STUDYBOT_ADMINS", "telegram:"), "STUDYBOT_ADMINS: expected platform:id");
+    assertBad(Map.of("STUDYBOT_ADMINS", "telegram:1,"), "STUDYBOT_ADMINS: expected platform:id");
+  }
+
+  @Test
+  void operatorsAreListedAsPlatformAndId() {
+    AppConfig config =
+        AppConfig.from(Map.of("STUDYBOT_ADMINS", " telegram:12345 , discord:67890,console:local"));
+    assertThat(config.admins().size()).isEqualTo(3);
+    assertThat(config.toString()).contains("admins=3").doesNotContain("12345");
+    assertThat(AppConfig.from(Map.of()).admins().size()).isZero();
   }
 
   @Test
@@ -119,7 +131,8 @@ class AppConfigTest {
             "DISCORD_SHARDS", secret,
             "STUDYBOT_QUIZ_QUESTIONS", secret,
             "STUDYBOT_SCHEDULER", secret,
-            "STUDYBOT_CURRICULUM_DIR", "/no/" + secret);
+            "STUDYBOT_CURRICULUM_DIR", "/no/" + secret,
+            "STUDYBOT_ADMINS", "telegram:1,slack:" + secret);
     bad.forEach(
         (name, value) ->
             assertThatThrownBy(() -> AppConfig.from(Map.of(name, value)))

@@ -28,6 +28,14 @@ class MainTest {
   }
 
   @Test
+  void aBadOperatorListStopsStartUpWithOneLineThatNamesItButNotItsValue() {
+    int code = run(List.of(), Map.of("STUDYBOT_ADMINS", "telegram:1,myspace:secret-id"));
+    assertThat(code).isEqualTo(2);
+    assertThat(err().lines().toList()).hasSize(1);
+    assertThat(err()).startsWith("studybot: STUDYBOT_ADMINS: ").doesNotContain("secret-id");
+  }
+
+  @Test
   void aBadTelegramSettingIsReportedWithoutTheToken() {
     int code =
         run(

@@ -14,6 +14,8 @@ import io.studybot.core.chat.ChatKind;
 import io.studybot.core.chat.ChatRef;
 import io.studybot.core.chat.IncomingEvent;
 import io.studybot.core.chat.Platform;
+import io.studybot.core.conversation.Admins;
+import io.studybot.core.conversation.LiveCurriculum;
 import io.studybot.core.conversation.StudyBot;
 import io.studybot.core.conversation.StudyRules;
 import io.studybot.core.persistence.Database;
@@ -309,6 +311,31 @@ class DiscordInteractionListenerTest {
 
     assertThat(discord.last().how).isEqualTo("dm");
     assertThat(discord.last().text()).contains("Asia/Tokyo");
+  }
+
+  /**
+   * {@code /admin} is no slash command (every member would see it), so an operator types it as a
+   * direct message; the listener passes the text through, and the core answers it.
+   */
+  @Test
+  void anOperatorTypesAdminAsADirectMessage() {
+    try (Database operated = Database.open(TestDatabases.h2())) {
+      StudyBot withOperators =
+          new StudyBot(
+              new HibernateStudyStore(operated),
+              LiveCurriculum.fixed(TestCurriculum.create()),
+              StudyRules.DEFAULT,
+              new MutableClock(Instant.parse("2026-03-02T08:00:00Z")),
+              Admins.parse("discord:" + FakeDiscord.USER_ID));
+
+      listenerFor(withOperators).onMessageReceived(discord.directMessage("/admin stats"));
+      assertThat(discord.last().how).isEqualTo("dm");
+      assertThat(discord.last().text()).contains("StudyBot now", "Learners: 1");
+
+      listener.onMessageReceived(discord.directMessage("/admin stats")); // a bot without operators
+      assertThat(discord.last().text()).contains("I don't know the command /admin");
+    }
+    assertThat(SlashCommands.commandData()).noneMatch(data -> data.getName().equals("admin"));
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.studybot.core.conversation;
 
-import io.studybot.content.Curriculum;
 import io.studybot.content.Language;
 import io.studybot.core.chat.BotCommand;
 import io.studybot.core.chat.ChatKind;
@@ -27,7 +26,7 @@ final class Conversation {
   /** Last-seen times only need to be good to the hour, so most events write nothing for it. */
   private static final java.time.Duration SEEN_RESOLUTION = java.time.Duration.ofHours(1);
 
-  private final Curriculum curriculum;
+  private final LiveCurriculum curriculum;
   private final Messages messages;
   private final StudyFlow study;
   private final AnswerFlow answers;
@@ -39,9 +38,11 @@ final class Conversation {
   private final PrivacyFlow privacy = new PrivacyFlow();
   private final DigestView digests = new DigestView();
   private final PlacementFlow placement;
+  private final AdminFlow admin;
 
-  Conversation(Curriculum curriculum, Messages messages, StudyRules rules) {
+  Conversation(LiveCurriculum curriculum, Messages messages, StudyRules rules, Admins admins) {
     this.curriculum = curriculum;
+    this.admin = new AdminFlow(admins, curriculum);
     this.messages = messages;
     Reviews reviews = new Reviews(rules);
     this.study = new StudyFlow(messages, rules, reviews);
@@ -52,9 +53,9 @@ final class Conversation {
     this.placement = new PlacementFlow(messages, reviews);
   }
 
-  List<Reply> handle(IncomingEvent event, Repositories repositories, Instant now) {
+  Turn.Handled handle(IncomingEvent event, Repositories repositories, Instant now) {
     Learner learner = learnerFor(event.user(), repositories, now);
-    Turn turn = Turn.of(event, repositories, learner, curriculum, messages, now);
+    Turn turn = Turn.of(event, repositories, learner, curriculum.current(), messages, now);
     notice(turn, learner);
     if (!AnswerFlow.isPrivateAnswer(event)) {
       LessonDays.closeEndedQuiz(turn, study); // an answer checks the quiz it names instead
@@ -70,7 +71,7 @@ final class Conversation {
     if (turn.hasScheduleChanged() && !turn.isForgotten()) {
       Schedules.sync(turn, learner);
     }
-    return turn.replies();
+    return turn.handled();
   }
 
   /**
@@ -116,7 +117,7 @@ final class Conversation {
 
   private Turn turnFor(
       IncomingEvent event, Repositories repositories, Learner learner, Instant now) {
-    return Turn.of(event, repositories, learner, curriculum, messages, now);
+    return Turn.of(event, repositories, learner, curriculum.current(), messages, now);
   }
 
   /**
@@ -127,7 +128,14 @@ final class Conversation {
   private Turn turnFor(
       IncomingEvent event, Repositories repositories, StudyGroup group, Instant now) {
     return new Turn(
-        event, repositories, null, curriculum, messages, now, group.language(), group.zone());
+        event,
+        repositories,
+        null,
+        curriculum.current(),
+        messages,
+        now,
+        group.language(),
+        group.zone());
   }
 
   private List<Reply> deliverToLearner(OutboxEntry entry, Turn turn) {
@@ -140,13 +148,19 @@ final class Conversation {
       return turn.replies();
     }
     if (!turn.learner.receivesDeliveries()) {
-      return List.of();
+      return List.of(); // paused or silent learners are skipped by broadcasts too
+    }
+    if (entry.kind() == DeliveryKind.BROADCAST) {
+      return AdminFlow.deliver(turn, entry.id());
     }
     LessonDays.closeEndedQuiz(turn, study);
     return deliverStudy(entry, turn);
   }
 
   private List<Reply> deliverStudy(OutboxEntry entry, Turn turn) {
+    if (entry.kind() == DeliveryKind.BROADCAST) {
+      return AdminFlow.deliver(turn, entry.id());
+    }
     if (entry.kind() == DeliveryKind.DIGEST) {
       digests.digest(turn, entry.localDate());
       return turn.replies();
@@ -276,6 +290,11 @@ final class Conversation {
     if (turn.inGroup()) {
       sayIfBackAfterRemoval(turn);
     }
+    if (command.name().equals(AdminFlow.COMMAND) && admin.admits(turn)) {
+      admin.admin(turn, command.args());
+      return;
+    }
+    // To anyone not listed, /admin is as unknown as any other word.
     Optional<BotCommand> known = BotCommand.named(command.name());
     if (known.isEmpty()) {
       turn.say("command.unknown", "/" + command.name());

@@ -36,9 +36,15 @@ public final class StudyBot implements ChatHandler, ChatLifecycle, DeliveryPrepa
   private final Clock clock;
 
   public StudyBot(StudyStore store, Curriculum curriculum, StudyRules rules, Clock clock) {
+    this(store, LiveCurriculum.fixed(curriculum), rules, clock, Admins.NONE);
+  }
+
+  /** A bot whose operators may reload its curriculum from its source ({@code /admin reload}). */
+  public StudyBot(
+      StudyStore store, LiveCurriculum curriculum, StudyRules rules, Clock clock, Admins admins) {
     this.store = store;
     this.messages = new Messages();
-    this.conversation = new Conversation(curriculum, messages, rules);
+    this.conversation = new Conversation(curriculum, messages, rules, admins);
     this.clock = clock;
   }
 
@@ -50,12 +56,16 @@ public final class StudyBot implements ChatHandler, ChatLifecycle, DeliveryPrepa
     }
     Optional<StoredUpdate> inboxed = InboxTurn.current();
     try {
-      return store.inTransaction(
-          repositories -> {
-            List<Reply> replies = conversation.handle(event, repositories, clock.instant());
-            inboxed.ifPresent(update -> repositories.inbox().handled(update.id(), replies));
-            return replies;
-          });
+      Turn.Handled handled =
+          store.inTransaction(
+              repositories -> {
+                Turn.Handled turn = conversation.handle(event, repositories, clock.instant());
+                inboxed.ifPresent(
+                    update -> repositories.inbox().handled(update.id(), turn.replies()));
+                return turn;
+              });
+      handled.afterCommit().forEach(Runnable::run);
+      return handled.replies();
     } catch (StoreUnavailableException e) {
       if (inboxed.isPresent()) {
         throw e;

@@ -8,6 +8,7 @@ import io.studybot.core.chat.OutgoingMessage;
 import io.studybot.core.chat.Reply;
 import io.studybot.core.i18n.Messages;
 import io.studybot.core.schedule.DeliveryScheduleRepository;
+import io.studybot.core.state.OperatorRepository;
 import io.studybot.core.state.Repositories;
 import io.studybot.core.study.EnrollmentRepository;
 import io.studybot.core.study.GroupRepository;
@@ -33,6 +34,7 @@ final class Turn {
   final QuizRepository quizzes;
   final ReviewCardRepository cards;
   final DeliveryScheduleRepository schedules;
+  final OperatorRepository operators;
   final Learner learner;
   final Curriculum curriculum;
   final Messages messages;
@@ -42,6 +44,7 @@ final class Turn {
   private boolean scheduleChanged;
   private boolean forgotten;
   private final List<Reply> replies = new ArrayList<>();
+  private final List<Runnable> afterCommit = new ArrayList<>();
 
   Turn(
       IncomingEvent event,
@@ -59,6 +62,7 @@ final class Turn {
     this.quizzes = repositories.quizzes();
     this.cards = repositories.cards();
     this.schedules = repositories.schedules();
+    this.operators = repositories.operators();
     this.learner = learner;
     this.curriculum = curriculum;
     this.messages = messages;
@@ -171,4 +175,17 @@ final class Turn {
   List<Reply> replies() {
     return List.copyOf(replies);
   }
+
+  /** Something to do once the turn's changes are stored, and only then. */
+  void afterCommit(Runnable action) {
+    afterCommit.add(action);
+  }
+
+  /** The replies, and what must happen once the turn has committed. */
+  Handled handled() {
+    return new Handled(replies(), List.copyOf(afterCommit));
+  }
+
+  /** What handling an event produced. */
+  record Handled(List<Reply> replies, List<Runnable> afterCommit) {}
 }

@@ -60,6 +60,7 @@ public final class HibernateStudyStore implements StudyStore {
                     new HibernateQuizRepository(session, dialect),
                     new HibernateReviewCardRepository(session, dialect),
                     new JdbcDeliveryScheduleRepository(session, dialect),
+                    new JdbcOperatorRepository(session),
                     (rowId, replies) ->
                         session.doWork(
                             connection ->

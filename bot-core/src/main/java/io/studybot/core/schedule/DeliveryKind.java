@@ -9,7 +9,9 @@ public enum DeliveryKind {
   /** The one message a silent learner gets before deliveries stop. */
   DORMANT_NOTICE,
   /** A group's digest of the past week, on Mondays at the group's lesson time. */
-  DIGEST;
+  DIGEST,
+  /** An operator's message to every learner and subscribed group ({@code /admin broadcast}). */
+  BROADCAST;
 
   /** The day of the week a weekly delivery goes out on. */
   public static final java.time.DayOfWeek DIGEST_DAY = java.time.DayOfWeek.MONDAY;

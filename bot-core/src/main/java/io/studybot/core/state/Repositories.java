@@ -18,6 +18,7 @@ public record Repositories(
     QuizRepository quizzes,
     ReviewCardRepository cards,
     DeliveryScheduleRepository schedules,
+    OperatorRepository operators,
     InboxReceipts inbox) {
 
   public Repositories {
@@ -27,6 +28,7 @@ public record Repositories(
     requireNonNull(quizzes, "quizzes");
     requireNonNull(cards, "cards");
     requireNonNull(schedules, "schedules");
+    requireNonNull(operators, "operators");
     requireNonNull(inbox, "inbox");
   }
 }

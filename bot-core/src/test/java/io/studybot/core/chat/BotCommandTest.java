@@ -15,6 +15,12 @@ class BotCommandTest {
     assertThat(BotCommand.named("drop")).isEmpty();
   }
 
+  /** The operators' command is kept out of the catalog, so no menu or slash command shows it. */
+  @Test
+  void adminIsInNoMenu() {
+    assertThat(BotCommand.named("admin")).isEmpty();
+  }
+
   @Test
   void privateChatsAndGroupsGetTheirOwnMenus() {
     assertThat(BotCommand.menuFor(ChatKind.PRIVATE))

@@ -7,6 +7,8 @@ import io.studybot.core.chat.ChatRef;
 import io.studybot.core.chat.IncomingEvent;
 import io.studybot.core.chat.Platform;
 import io.studybot.core.chat.PlatformUser;
+import io.studybot.core.conversation.Admins;
+import io.studybot.core.conversation.LiveCurriculum;
 import io.studybot.core.conversation.StudyBot;
 import io.studybot.core.conversation.StudyRules;
 import io.studybot.core.persistence.Database;
@@ -30,6 +32,14 @@ public final class BotHarness implements AutoCloseable {
   public BotHarness(DatabaseSettings settings, Curriculum curriculum, StudyRules rules) {
     this.database = Database.open(settings);
     this.bot = new StudyBot(new HibernateStudyStore(database), curriculum, rules, clock);
+  }
+
+  /** A bot with operators, whose curriculum {@code /admin reload} reads from its source. */
+  public BotHarness(DatabaseSettings settings, LiveCurriculum curriculum, Admins admins) {
+    this.database = Database.open(settings);
+    this.bot =
+        new StudyBot(
+            new HibernateStudyStore(database), curriculum, StudyRules.DEFAULT, clock, admins);
   }
 
   public static BotHarness onH2() {

@@ -19,7 +19,12 @@ public final class DeliveryHarness implements AutoCloseable {
   public final OutboxSender sender;
 
   public DeliveryHarness(DatabaseSettings settings, Curriculum curriculum, Duration silenceLimit) {
-    this.bot = new BotHarness(settings, curriculum, StudyRules.DEFAULT);
+    this(new BotHarness(settings, curriculum, StudyRules.DEFAULT), silenceLimit);
+  }
+
+  /** The dispatch tick and the sender around a bot built elsewhere (such as one with operators). */
+  public DeliveryHarness(BotHarness bot, Duration silenceLimit) {
+    this.bot = bot;
     this.outbox = new JdbcOutboxStore(bot.database);
     this.dispatcher = new Dispatcher(new JdbcDispatchStore(bot.database), bot.clock, silenceLimit);
     this.sender =
