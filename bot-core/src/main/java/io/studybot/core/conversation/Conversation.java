@@ -1,5 +1,6 @@
 package io.studybot.core.conversation;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import io.studybot.content.Curriculum;
 import io.studybot.content.Language;
 import io.studybot.core.chat.BotCommand;
@@ -39,6 +40,11 @@ final class Conversation {
   private final PrivacyFlow privacy = new PrivacyFlow();
   private final DigestView digests = new DigestView();
   private final PlacementFlow placement;
+
+  /** Wrong link codes per account, for the cache's meters. */
+  Cache<String, ?> wrongLinkCodes() {
+    return links.wrongCodes();
+  }
 
   Conversation(Curriculum curriculum, Messages messages, StudyRules rules) {
     this.curriculum = curriculum;

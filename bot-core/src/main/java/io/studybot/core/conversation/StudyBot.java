@@ -1,5 +1,8 @@
 package io.studybot.core.conversation;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.studybot.content.Curriculum;
 import io.studybot.content.Language;
 import io.studybot.core.chat.ChatHandler;
@@ -14,6 +17,7 @@ import io.studybot.core.schedule.DeliveryPreparer;
 import io.studybot.core.schedule.OutboxEntry;
 import io.studybot.core.state.StudyStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,32 +34,62 @@ public final class StudyBot implements ChatHandler, ChatLifecycle, DeliveryPrepa
   private final Conversation conversation;
   private final Messages messages;
   private final Clock clock;
+  private final MeterRegistry registry;
+  private final UpdateMetrics metrics;
 
+  /** A bot whose meters go nowhere: for tests, benchmarks and tools. */
   public StudyBot(StudyStore store, Curriculum curriculum, StudyRules rules, Clock clock) {
+    this(store, curriculum, rules, clock, new CompositeMeterRegistry());
+  }
+
+  /** A bot that counts and times the events it handles in {@code registry}. */
+  public StudyBot(
+      StudyStore store,
+      Curriculum curriculum,
+      StudyRules rules,
+      Clock clock,
+      MeterRegistry registry) {
     this.store = store;
     this.messages = new Messages();
     this.conversation = new Conversation(curriculum, messages, rules);
     this.clock = clock;
+    this.registry = registry;
+    this.metrics = new UpdateMetrics(registry);
+    CaffeineCacheMetrics.monitor(registry, conversation.wrongLinkCodes(), "link_wrong_codes");
   }
 
   @Override
   public List<Reply> handle(IncomingEvent event) {
+    long start = registry.config().clock().monotonicTime();
     try {
-      return store.inTransaction(
-          repositories -> conversation.handle(event, repositories, clock.instant()));
+      List<Reply> replies =
+          store.inTransaction(
+              repositories -> conversation.handle(event, repositories, clock.instant()));
+      metrics.handled(event, since(start), false);
+      return replies;
     } catch (RuntimeException e) {
-      log.error(
-          "Could not handle {} from {} user {} in chat {}",
-          event.getClass().getSimpleName(),
-          event.user().platform(),
-          event.user().externalId(),
-          event.chat().id(),
-          e);
-      Language language =
-          Language.fromTag(event.user().languageHint().orElse("")).orElse(Language.EN);
-      OutgoingMessage sorry = OutgoingMessage.text(messages.get(language, "error.internal"));
-      return List.of(new Reply(event.chat(), sorry.personal()));
+      metrics.handled(event, since(start), true);
+      return sorry(event, e);
     }
+  }
+
+  private Duration since(long start) {
+    return Duration.ofNanos(registry.config().clock().monotonicTime() - start);
+  }
+
+  /** The failure goes to the log; the user gets an apology in their language. */
+  private List<Reply> sorry(IncomingEvent event, RuntimeException e) {
+    log.error(
+        "Could not handle {} from {} user {} in chat {}",
+        event.getClass().getSimpleName(),
+        event.user().platform(),
+        event.user().externalId(),
+        event.chat().id(),
+        e);
+    Language language =
+        Language.fromTag(event.user().languageHint().orElse("")).orElse(Language.EN);
+    OutgoingMessage sorry = OutgoingMessage.text(messages.get(language, "error.internal"));
+    return List.of(new Reply(event.chat(), sorry.personal()));
   }
 
   @Override

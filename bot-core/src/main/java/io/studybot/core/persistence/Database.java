@@ -1,6 +1,8 @@
 package io.studybot.core.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
@@ -35,7 +37,21 @@ public final class Database implements AutoCloseable {
   }
 
   public static Database open(DatabaseSettings settings) {
+    return open(settings, Optional.empty());
+  }
+
+  /**
+   * Opens the database with its connection pool's meters ({@code hikaricp_*}) in {@code meters}.
+   */
+  public static Database open(DatabaseSettings settings, MeterRegistry meters) {
+    return open(settings, Optional.of(meters));
+  }
+
+  private static Database open(DatabaseSettings settings, Optional<MeterRegistry> meters) {
     HikariDataSource dataSource = pool(settings);
+    meters.ifPresent(
+        registry ->
+            dataSource.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry)));
     try {
       // The embedded database's version is known before it is open, so Hibernate can boot while
       // the file opens; PostgreSQL's is asked once a connection is made.
