@@ -30,7 +30,11 @@ record AppConfig(
     Optional<TelegramSettings> telegramSettings,
     Optional<String> discordToken,
     Optional<String> discordGuildId,
-    Optional<ShardRange> discordShards) {
+    Optional<ShardRange> discordShards,
+    Optional<Integer> httpPort) {
+
+  /** Where /metrics and /health are served by default when a platform runs. */
+  static final int DEFAULT_HTTP_PORT = 8080;
 
   static AppConfig from(Map<String, String> env) {
     Path dataDir = Path.of(value(env, "STUDYBOT_DATA_DIR").orElse("./data"));
@@ -66,7 +70,46 @@ record AppConfig(
         telegramSettings,
         discord,
         discordGuildId(env),
-        discordShards(env));
+        discordShards(env),
+        httpPort(env, !console && (telegram.isPresent() || discord.isPresent()), telegramSettings));
+  }
+
+  /**
+   * The port of /metrics and /health, or empty when off. A platform bot serves them on 8080 by
+   * default; the console, a local try-out, only when asked, so a taken 8080 never stops it.
+   */
+  private static Optional<Integer> httpPort(
+      Map<String, String> env, boolean platforms, Optional<TelegramSettings> telegram) {
+    Optional<Integer> port = httpPort(env, platforms);
+    Optional<Integer> webhookPort =
+        telegram
+            .filter(settings -> settings.webhookUrl().isPresent())
+            .map(TelegramSettings::webhookPort);
+    if (port.isPresent() && port.get() != 0 && port.equals(webhookPort)) {
+      throw new ConfigException(
+          "STUDYBOT_HTTP_PORT: the same port as TELEGRAM_WEBHOOK_PORT; give them different ports");
+    }
+    return port;
+  }
+
+  private static Optional<Integer> httpPort(Map<String, String> env, boolean platforms) {
+    Optional<String> text = value(env, "STUDYBOT_HTTP_PORT");
+    if (text.isEmpty()) {
+      return platforms ? Optional.of(DEFAULT_HTTP_PORT) : Optional.empty();
+    }
+    if (text.get().equalsIgnoreCase("off")) {
+      return Optional.empty();
+    }
+    try {
+      int port = Integer.parseInt(text.get());
+      if (port >= 0 && port <= 65535) {
+        return Optional.of(port);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigException(
+        "STUDYBOT_HTTP_PORT: expected a port from 1 to 65535, 0 for any free port, or off");
   }
 
   /** The Telegram bot's settings, when it has a token and the console is not asked for. */
@@ -230,6 +273,8 @@ record AppConfig(
         + discordGuildId.orElse("none")
         + ", discordShards="
         + discordShards.map(ShardRange::toString).orElse("none")
+        + ", httpPort="
+        + httpPort.map(String::valueOf).orElse("off")
         + "]";
   }
 }
