@@ -211,22 +211,28 @@ public final class Main {
   private static int serve(
       AppConfig config, Map<String, String> env, PrintStream out, Deque<AutoCloseable> running) {
     StartupTimes times = new StartupTimes();
-    AppMetrics metrics = AppMetrics.create();
-    running.push(metrics);
+    // Logging starts here, on this thread: threads that log while it starts would have their
+    // lines replayed, with a warning from SLF4J on stderr.
+    log().debug("Starting");
     Health health = new Health();
     health.starting("database");
     // Bound first: a taken port stops start-up before anything else happens.
-    Optional<OpsServer> ops =
-        config.httpPort().map(port -> OpsServer.start(port, metrics.registry(), health));
+    Optional<OpsServer> ops = config.httpPort().map(port -> OpsServer.start(port, health));
     ops.ifPresent(running::push);
-    MeterRegistry registry = metrics.registry();
-    // The curriculum loads beside the database, the two longest parts of start-up.
+    // The curriculum and the meters (Micrometer takes a few hundred ms to load) come beside the
+    // database, the longest part of start-up.
+    Beside<AppMetrics> metering = Beside.start("metrics", AppMetrics::create);
     Beside<Curriculum> loading =
         Beside.start("curriculum", () -> times.time("curriculum", () -> loadCurriculum(config)));
-    Database database = openBeside(config, loading, times, registry);
+    Database database = openBeside(config, loading, times);
     // One hook, so the jobs stop before the database they use closes.
     running.push(database);
     Curriculum curriculum = loading.join();
+    AppMetrics metrics = metering.join();
+    running.push(metrics);
+    MeterRegistry registry = metrics.registry();
+    database.bindMetrics(registry);
+    ops.ifPresent(server -> server.serveMetrics(metrics.registry()));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(running), "studybot-shutdown"));
     log().info("StudyBot started with {}", config);
     Clock clock = Clock.systemUTC();
@@ -305,9 +311,9 @@ public final class Main {
 
   /** Opens the database; when both fail, the curriculum's problem is the one reported. */
   private static Database openBeside(
-      AppConfig config, Beside<Curriculum> loading, StartupTimes times, MeterRegistry registry) {
+      AppConfig config, Beside<Curriculum> loading, StartupTimes times) {
     try {
-      return times.time("database", () -> openDatabase(config, registry));
+      return times.time("database", () -> openDatabase(config));
     } catch (RuntimeException e) {
       loading.join();
       throw e;
@@ -326,12 +332,12 @@ public final class Main {
     }
   }
 
-  private static Database openDatabase(AppConfig config, MeterRegistry registry) {
+  private static Database openDatabase(AppConfig config) {
     if (!config.database().isPostgres()) {
       requireWritable(config.dataDir());
     }
     try {
-      return Database.open(config.database(), registry);
+      return Database.open(config.database());
     } catch (RuntimeException e) {
       throw new StartupFailure(
           BAD_SETTING,

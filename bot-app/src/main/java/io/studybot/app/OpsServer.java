@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,7 @@ final class OpsServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService threads;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile @Nullable PrometheusMeterRegistry registry;
 
   private OpsServer(HttpServer server, ExecutorService threads) {
     this.server = server;
@@ -45,7 +47,7 @@ final class OpsServer implements AutoCloseable {
    *
    * @throws StartupFailure naming STUDYBOT_HTTP_PORT when the port is taken
    */
-  static OpsServer start(int port, PrometheusMeterRegistry registry, Health health) {
+  static OpsServer start(int port, Health health) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(port), 0);
@@ -62,9 +64,9 @@ final class OpsServer implements AutoCloseable {
     }
     ExecutorService threads = Executors.newFixedThreadPool(2, daemonThreads());
     server.setExecutor(threads);
-    server.createContext("/", exchange -> answer(exchange, registry, health));
-    server.start();
     OpsServer ops = new OpsServer(server, threads);
+    server.createContext("/", exchange -> ops.answer(exchange, health));
+    server.start();
     log.info("Health and metrics served on port {} (/health, /metrics)", ops.port());
     return ops;
   }
@@ -73,8 +75,12 @@ final class OpsServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  private static void answer(HttpExchange exchange, PrometheusMeterRegistry registry, Health health)
-      throws IOException {
+  /** Serves {@code registry} at /metrics from now on; until then /metrics says "starting". */
+  void serveMetrics(PrometheusMeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  private void answer(HttpExchange exchange, Health health) throws IOException {
     try (exchange) {
       String method = exchange.getRequestMethod();
       if (!method.equals("GET") && !method.equals("HEAD")) {
@@ -83,7 +89,7 @@ final class OpsServer implements AutoCloseable {
         return;
       }
       switch (exchange.getRequestURI().getPath()) {
-        case "/metrics" -> metrics(exchange, registry);
+        case "/metrics" -> metrics(exchange);
         case "/health" -> health(exchange, health);
         default -> send(exchange, 404, PLAIN_TEXT, "not found; try /health or /metrics\n");
       }
@@ -92,8 +98,12 @@ final class OpsServer implements AutoCloseable {
     }
   }
 
-  private static void metrics(HttpExchange exchange, PrometheusMeterRegistry registry)
-      throws IOException {
+  private void metrics(HttpExchange exchange) throws IOException {
+    PrometheusMeterRegistry registry = this.registry;
+    if (registry == null) {
+      send(exchange, 503, PLAIN_TEXT, "starting\n");
+      return;
+    }
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     registry.scrape(body, PROMETHEUS_TEXT);
     send(exchange, 200, PROMETHEUS_TEXT, body.toByteArray());

@@ -24,16 +24,23 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** /metrics and /health over HTTP, on a bot with a real database. */
 class OpsServerTest {
   private final AppMetrics metrics = AppMetrics.create();
   private final Health health = new Health();
-  private final Database database = Database.open(TestDatabases.h2(), metrics.registry());
+  private final Database database = Database.open(TestDatabases.h2());
   private final DatabaseProbe probe = new DatabaseProbe(database, Duration.ofSeconds(2));
-  private final OpsServer server = OpsServer.start(0, metrics.registry(), health);
+  private final OpsServer server = OpsServer.start(0, health);
   private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void serveMetrics() {
+    database.bindMetrics(metrics.registry());
+    server.serveMetrics(metrics.registry());
+  }
 
   @AfterEach
   void close() {
@@ -125,7 +132,7 @@ class OpsServerTest {
   @Test
   void aTakenPortStopsStartUpWithOneLineNamingTheVariable() throws IOException {
     try (ServerSocket taken = new ServerSocket(0)) {
-      assertThatThrownBy(() -> OpsServer.start(taken.getLocalPort(), metrics.registry(), health))
+      assertThatThrownBy(() -> OpsServer.start(taken.getLocalPort(), health))
           .isInstanceOf(StartupFailure.class)
           .hasMessageStartingWith("STUDYBOT_HTTP_PORT: ")
           .hasMessageContaining("in use")

@@ -37,21 +37,7 @@ public final class Database implements AutoCloseable {
   }
 
   public static Database open(DatabaseSettings settings) {
-    return open(settings, Optional.empty());
-  }
-
-  /**
-   * Opens the database with its connection pool's meters ({@code hikaricp_*}) in {@code meters}.
-   */
-  public static Database open(DatabaseSettings settings, MeterRegistry meters) {
-    return open(settings, Optional.of(meters));
-  }
-
-  private static Database open(DatabaseSettings settings, Optional<MeterRegistry> meters) {
     HikariDataSource dataSource = pool(settings);
-    meters.ifPresent(
-        registry ->
-            dataSource.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry)));
     try {
       // The embedded database's version is known before it is open, so Hibernate can boot while
       // the file opens; PostgreSQL's is asked once a connection is made.
@@ -123,6 +109,14 @@ public final class Database implements AutoCloseable {
   /** Whether several instances can share this database (and so Quartz's clustered store). */
   public boolean sharedByInstances() {
     return dialect.isPostgres();
+  }
+
+  /**
+   * Reports the connection pool's meters ({@code hikaricp_*}) in {@code registry}, from now on;
+   * once only. HikariCP takes it on a running pool, so the registry can be made beside the opening.
+   */
+  public void bindMetrics(MeterRegistry registry) {
+    dataSource.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
   }
 
   public DataSource dataSource() {

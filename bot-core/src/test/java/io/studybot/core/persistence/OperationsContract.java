@@ -35,7 +35,8 @@ abstract class OperationsContract {
   @BeforeEach
   void open() {
     settings = createDatabase();
-    database = Database.open(settings, registry);
+    database = Database.open(settings);
+    database.bindMetrics(registry);
   }
 
   @AfterEach
