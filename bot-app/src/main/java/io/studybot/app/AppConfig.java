@@ -32,7 +32,11 @@ record AppConfig(
     Optional<String> discordToken,
     Optional<String> discordGuildId,
     Optional<ShardRange> discordShards,
-    Admins admins) {
+    Admins admins,
+    Optional<Integer> httpPort) {
+
+  /** Where /metrics and /health are served by default when a platform runs. */
+  static final int DEFAULT_HTTP_PORT = 8080;
 
   static AppConfig from(Map<String, String> env) {
     Path dataDir = Path.of(value(env, "STUDYBOT_DATA_DIR").orElse("./data"));
@@ -69,7 +73,46 @@ record AppConfig(
         discord,
         discordGuildId(env),
         discordShards(env),
-        admins(env));
+        admins(env),
+        httpPort(env, !console && (telegram.isPresent() || discord.isPresent()), telegramSettings));
+  }
+
+  /**
+   * The port of /metrics and /health, or empty when off. A platform bot serves them on 8080 by
+   * default; the console, a local try-out, only when asked, so a taken 8080 never stops it.
+   */
+  private static Optional<Integer> httpPort(
+      Map<String, String> env, boolean platforms, Optional<TelegramSettings> telegram) {
+    Optional<Integer> port = httpPort(env, platforms);
+    Optional<Integer> webhookPort =
+        telegram
+            .filter(settings -> settings.webhookUrl().isPresent())
+            .map(TelegramSettings::webhookPort);
+    if (port.isPresent() && port.get() != 0 && port.equals(webhookPort)) {
+      throw new ConfigException(
+          "STUDYBOT_HTTP_PORT: the same port as TELEGRAM_WEBHOOK_PORT; give them different ports");
+    }
+    return port;
+  }
+
+  private static Optional<Integer> httpPort(Map<String, String> env, boolean platforms) {
+    Optional<String> text = value(env, "STUDYBOT_HTTP_PORT");
+    if (text.isEmpty()) {
+      return platforms ? Optional.of(DEFAULT_HTTP_PORT) : Optional.empty();
+    }
+    if (text.get().equalsIgnoreCase("off")) {
+      return Optional.empty();
+    }
+    try {
+      int port = Integer.parseInt(text.get());
+      if (port >= 0 && port <= 65535) {
+        return Optional.of(port);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigException(
+        "STUDYBOT_HTTP_PORT: expected a port from 1 to 65535, 0 for any free port, or off");
   }
 
   /** The operators' accounts; an entry that names no known platform or no id stops start-up. */
@@ -246,6 +289,8 @@ record AppConfig(
         + discordShards.map(ShardRange::toString).orElse("none")
         + ", admins="
         + admins.size()
+        + ", httpPort="
+        + httpPort.map(String::valueOf).orElse("off")
         + "]";
   }
 }

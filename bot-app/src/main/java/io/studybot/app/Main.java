@@ -1,5 +1,6 @@
 package io.studybot.app;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.studybot.content.ContentCommand;
 import io.studybot.content.Curricula;
 import io.studybot.content.Curriculum;
@@ -18,6 +19,7 @@ import io.studybot.core.conversation.StudyRules;
 import io.studybot.core.inbox.InboxLoop;
 import io.studybot.core.persistence.BenchmarkDatabase;
 import io.studybot.core.persistence.Database;
+import io.studybot.core.persistence.DatabaseProbe;
 import io.studybot.core.persistence.DatabaseSettings;
 import io.studybot.core.persistence.HibernateStudyStore;
 import io.studybot.core.persistence.JdbcDispatchStore;
@@ -26,7 +28,9 @@ import io.studybot.core.persistence.JdbcOutboxStore;
 import io.studybot.core.persistence.QuartzJobStore;
 import io.studybot.core.review.FsrsParameters;
 import io.studybot.core.schedule.DeliveryJobs;
+import io.studybot.core.schedule.DeliveryMetrics;
 import io.studybot.core.schedule.Dispatcher;
+import io.studybot.core.schedule.OutboxGauges;
 import io.studybot.core.schedule.OutboxSender;
 import io.studybot.core.schedule.SendLoop;
 import io.studybot.core.schedule.SendScope;
@@ -48,6 +52,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -56,6 +61,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +88,9 @@ public final class Main {
 
   /** How long the sender rests when the outbox is empty. */
   private static final Duration SEND_REST = Duration.ofSeconds(1);
+
+  /** How long /health waits for the database's answer to {@code select 1}. */
+  private static final Duration DATABASE_CHECK_TIMEOUT = Duration.ofSeconds(2);
 
   private static final long FUZZ_SEED = 0x5747_4459_424f_5400L;
 
@@ -190,34 +200,59 @@ public final class Main {
     }
   }
 
-  /** The composition root: one clock, one database, one bot, the adapters and the jobs. */
-  @SuppressWarnings("SystemConsoleNull") // on Java 17 a null console means no terminal
+  /**
+   * The composition root: one clock, one meter registry, one database, one bot, the adapters and
+   * the jobs. What started is closed, newest first, by the shutdown hook, or at once when start-up
+   * fails.
+   */
   private static int serve(AppConfig config, Map<String, String> env, PrintStream out) {
+    Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
+    try {
+      return serve(config, env, out, running);
+    } catch (RuntimeException e) {
+      closeAll(running);
+      throw e;
+    }
+  }
+
+  @SuppressWarnings("SystemConsoleNull") // on Java 17 a null console means no terminal
+  private static int serve(
+      AppConfig config, Map<String, String> env, PrintStream out, Deque<AutoCloseable> running) {
     StartupTimes times = new StartupTimes();
-    // The curriculum loads beside the database, the two longest parts of start-up.
+    // Logging starts here, on this thread: threads that log while it starts would have their
+    // lines replayed, with a warning from SLF4J on stderr.
+    log().debug("Starting");
+    Health health = new Health();
+    health.starting("database");
+    // Bound first: a taken port stops start-up before anything else happens.
+    Optional<OpsServer> ops = config.httpPort().map(port -> OpsServer.start(port, health));
+    ops.ifPresent(running::push);
+    // The curriculum and the meters (Micrometer takes a few hundred ms to load) come beside the
+    // database, the longest part of start-up.
+    Beside<AppMetrics> metering = Beside.start("metrics", AppMetrics::create);
     Beside<Curriculum> loading =
         Beside.start("curriculum", () -> times.time("curriculum", () -> loadCurriculum(config)));
     Database database = openBeside(config, loading, times);
-    Curriculum curriculum;
-    try {
-      curriculum = loading.join();
-    } catch (RuntimeException e) {
-      database.close();
-      throw e;
-    }
     // One hook, so the jobs stop before the database they use closes.
-    Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
     running.push(database);
+    Curriculum curriculum = loading.join();
+    AppMetrics metrics = metering.join();
+    running.push(metrics);
+    MeterRegistry registry = metrics.registry();
+    database.bindMetrics(registry);
+    ops.ifPresent(server -> server.serveMetrics(metrics.registry()));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(running), "studybot-shutdown"));
     log().info("StudyBot started with {}", config);
     Clock clock = Clock.systemUTC();
+    watch(database, health, metrics, clock, running);
     StudyRules rules = studyRules(config);
     // The bot is the only holder of the course; /admin reload swaps it there for every turn.
     LiveCurriculum course = new LiveCurriculum(curriculum, () -> readCurriculum(config));
     StudyBot bot =
-        new StudyBot(new HibernateStudyStore(database), course, rules, clock, config.admins());
+        new StudyBot(
+            new HibernateStudyStore(database), course, rules, clock, config.admins(), registry);
     if (config.discord().isPresent() || config.telegram().isPresent()) {
-      return servePlatforms(config, database, bot, rules, clock, running, out);
+      return servePlatforms(config, database, bot, rules, clock, running, health, registry, out);
     }
     ConsoleChat console = new ConsoleChat(out, userName(env), languageHint(env), config.dataDir());
     log()
@@ -231,7 +266,7 @@ public final class Main {
             "delivery-start",
             started -> {
               startScheduler(
-                  config, database, bot, rules, ChatGateways.of(console), clock, started);
+                  config, database, bot, rules, ChatGateways.of(console), clock, registry, started);
               log().info("Delivery jobs started {}", times.elapsed());
             },
             Main::stopAfterLateFailure));
@@ -252,6 +287,35 @@ public final class Main {
     log().error("Start-up failed: {}", failure.getMessage(), failure.getCause());
     System.err.println("studybot: " + failure.getMessage());
     System.exit(failure.exitCode());
+  }
+
+  /**
+   * The database's health check, and the gauges that read it: outbox depth and dispatch lag (one
+   * query), and the inbox depth.
+   */
+  private static void watch(
+      Database database,
+      Health health,
+      AppMetrics metrics,
+      Clock clock,
+      Deque<AutoCloseable> running) {
+    DatabaseProbe probe = new DatabaseProbe(database, DATABASE_CHECK_TIMEOUT);
+    running.push(probe);
+    health.check("database", probe::problem);
+    JdbcOutboxStore outbox = new JdbcOutboxStore(database);
+    OutboxGauges.register(
+        metrics.registry(),
+        () -> outbox.backlog(clock.instant()),
+        clock,
+        AppMetrics.GAUGE_FRESHNESS);
+    metrics.inboxDepth(inboxDepth(database), clock);
+  }
+
+  /**
+   * Updates stored in the inbox and not handled yet, for the {@code studybot_inbox_pending} gauge.
+   */
+  private static LongSupplier inboxDepth(Database database) {
+    return new JdbcInboxStore(database)::depth;
   }
 
   /** Opens the database; when both fail, the curriculum's problem is the one reported. */
@@ -329,24 +393,34 @@ public final class Main {
       StudyRules rules,
       Clock clock,
       Deque<AutoCloseable> running,
+      Health health,
+      MeterRegistry registry,
       PrintStream out) {
     List<RunningAdapter> adapters = new ArrayList<>();
-    ChatHandler gated = new FloodGate(bot, clock, COMMANDS_PER_MINUTE);
+    ChatHandler gated = new FloodGate(bot, clock, COMMANDS_PER_MINUTE, registry);
     config
         .discord()
-        .ifPresent(settings -> keep(startDiscord(settings, gated, bot), adapters, running));
+        .ifPresent(
+            settings -> {
+              health.starting("discord");
+              keep(startDiscord(settings, gated, bot), adapters, running, health);
+            });
     config
         .telegram()
         .ifPresent(
-            settings ->
-                keep(startTelegram(settings, gated, bot, database, clock), adapters, running));
+            settings -> {
+              health.starting("telegram");
+              keep(startTelegram(settings, gated, bot, database, clock), adapters, running, health);
+            });
     List<ChatGateway> gateways = adapters.stream().map(RunningAdapter::gateway).toList();
-    startScheduler(config, database, bot, rules, ChatGateways.of(gateways), clock, running);
+    startScheduler(
+        config, database, bot, rules, ChatGateways.of(gateways), clock, registry, running);
     out.println(
         "StudyBot is serving "
             + String.join(" and ", adapters.stream().map(RunningAdapter::platform).toList())
             + ". Logs: "
             + config.dataDir().resolve("studybot.log")
+            + opsLine(running)
             + ". Stop it with Ctrl-C or SIGTERM.");
     out.flush();
     try {
@@ -357,21 +431,41 @@ public final class Main {
     return 0;
   }
 
-  /** An adapter serving a platform, and its gateway for timed deliveries. */
-  private record RunningAdapter(String platform, AutoCloseable adapter, ChatGateway gateway) {}
+  /** Where health and metrics are served, for the line that says the bot is serving. */
+  private static String opsLine(Deque<AutoCloseable> running) {
+    return running.stream()
+        .filter(OpsServer.class::isInstance)
+        .map(ops -> ". Health and metrics: port " + ((OpsServer) ops).port())
+        .findFirst()
+        .orElse("");
+  }
 
-  /** Closed on shutdown from now on, even if a later adapter fails to start. */
+  /**
+   * An adapter serving a platform, its gateway for timed deliveries, and whether it is connected
+   * (empty) or what is wrong.
+   */
+  private record RunningAdapter(
+      String platform,
+      AutoCloseable adapter,
+      ChatGateway gateway,
+      Supplier<Optional<String>> connectionProblem) {}
+
+  /** Closed on shutdown from now on, even if a later adapter fails to start; checked by /health. */
   private static void keep(
-      RunningAdapter adapter, List<RunningAdapter> adapters, Deque<AutoCloseable> running) {
+      RunningAdapter adapter,
+      List<RunningAdapter> adapters,
+      Deque<AutoCloseable> running,
+      Health health) {
     running.push(adapter.adapter());
     adapters.add(adapter);
+    health.check(adapter.platform().toLowerCase(Locale.ROOT), adapter.connectionProblem());
   }
 
   private static RunningAdapter startDiscord(
       DiscordSettings settings, ChatHandler handler, ChatLifecycle bot) {
     try {
       DiscordAdapter discord = DiscordAdapter.start(settings, handler, bot);
-      return new RunningAdapter("Discord", discord, discord.gateway());
+      return new RunningAdapter("Discord", discord, discord.gateway(), discord::connectionProblem);
     } catch (IllegalArgumentException e) {
       throw StartupFailure.badSetting("DISCORD_BOT_TOKEN: " + e.getMessage());
     } catch (IllegalStateException e) {
@@ -398,7 +492,7 @@ public final class Main {
               inbox.close();
             }
           };
-      return new RunningAdapter("Telegram", both, telegram.gateway());
+      return new RunningAdapter("Telegram", both, telegram.gateway(), telegram::connectionProblem);
     } catch (TelegramStartException e) {
       inbox.close();
       throw new StartupFailure(StartupFailure.FAILED, e.setting() + ": " + e.getMessage(), e);
@@ -422,6 +516,7 @@ public final class Main {
       StudyRules rules,
       ChatGateways gateways,
       Clock clock,
+      MeterRegistry registry,
       Deque<AutoCloseable> running) {
     if (!config.scheduler()) {
       return;
@@ -433,7 +528,8 @@ public final class Main {
         Executors.newFixedThreadPool(SEND_WORKERS + PREPARERS, daemonThreads("sender"));
     OutboxSender sender =
         OutboxSender.concurrent(
-            outbox, bot, gateways, clock, sendScope(config, gateways), workers, SEND_WORKERS);
+                outbox, bot, gateways, clock, sendScope(config, gateways), workers, SEND_WORKERS)
+            .withMetrics(new DeliveryMetrics(registry));
     running.push(SendLoop.start(sender, workers, SEND_REST));
     try {
       running.push(DeliveryJobs.start(dispatcher, outbox, clock, QuartzJobStore.of(database)));

@@ -10,6 +10,7 @@ import io.studybot.telegram.TelegramSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +92,28 @@ class AppConfigTest {
   }
 
   @Test
+  void metricsAndHealthAreServedOn8080ForAPlatformAndOnlyWhenAskedForTheConsole() {
+    assertThat(AppConfig.from(Map.of()).httpPort()).isEmpty();
+    assertThat(AppConfig.from(Map.of("STUDYBOT_HTTP_PORT", "9100")).httpPort()).contains(9100);
+    assertThat(AppConfig.from(Map.of("TELEGRAM_BOT_TOKEN", "123:abc")).httpPort()).contains(8080);
+    assertThat(
+            AppConfig.from(Map.of("DISCORD_BOT_TOKEN", "d", "STUDYBOT_CONSOLE", "true")).httpPort())
+        .isEmpty();
+    assertThat(
+            AppConfig.from(Map.of("DISCORD_BOT_TOKEN", "d", "STUDYBOT_HTTP_PORT", "OFF"))
+                .httpPort())
+        .isEmpty();
+    assertThat(
+            AppConfig.from(Map.of("DISCORD_BOT_TOKEN", "d", "STUDYBOT_HTTP_PORT", "0")).httpPort())
+        .contains(0);
+    for (String bad : List.of("-1", "65536", "http", "80 80")) {
+      assertBad(
+          Map.of("STUDYBOT_HTTP_PORT", bad),
+          "STUDYBOT_HTTP_PORT: expected a port from 1 to 65535, 0 for any free port, or off");
+    }
+  }
+
+  @Test
   void badSettingsNameTheVariable() {
     assertBad(
         Map.of("STUDYBOT_QUIZ_QUESTIONS", "lots"),
@@ -122,17 +145,18 @@ class AppConfigTest {
   void aBadSettingNeverRepeatsItsValueWhichMayHoldASecret() {
     String secret = "s3cr3t-Pa55";
     Map<String, String> bad =
-        Map.of(
-            "STUDYBOT_DB_URL", "mysql://admin:" + secret + "@db/studybot",
-            "TELEGRAM_WEBHOOK_URL", "http://bot.example.org/123:" + secret,
-            "TELEGRAM_API_URL", "https://api.example.org/bot123:" + secret,
-            "TELEGRAM_WEBHOOK_SECRET", secret + " with spaces",
-            "DISCORD_GUILD_ID", secret,
-            "DISCORD_SHARDS", secret,
-            "STUDYBOT_QUIZ_QUESTIONS", secret,
-            "STUDYBOT_SCHEDULER", secret,
-            "STUDYBOT_CURRICULUM_DIR", "/no/" + secret,
-            "STUDYBOT_ADMINS", "telegram:1,slack:" + secret);
+        Map.ofEntries(
+            Map.entry("STUDYBOT_DB_URL", "mysql://admin:" + secret + "@db/studybot"),
+            Map.entry("TELEGRAM_WEBHOOK_URL", "http://bot.example.org/123:" + secret),
+            Map.entry("TELEGRAM_API_URL", "https://api.example.org/bot123:" + secret),
+            Map.entry("TELEGRAM_WEBHOOK_SECRET", secret + " with spaces"),
+            Map.entry("DISCORD_GUILD_ID", secret),
+            Map.entry("DISCORD_SHARDS", secret),
+            Map.entry("STUDYBOT_QUIZ_QUESTIONS", secret),
+            Map.entry("STUDYBOT_SCHEDULER", secret),
+            Map.entry("STUDYBOT_CURRICULUM_DIR", "/no/" + secret),
+            Map.entry("STUDYBOT_HTTP_PORT", secret),
+            Map.entry("STUDYBOT_ADMINS", "telegram:1,slack:" + secret));
     bad.forEach(
         (name, value) ->
             assertThatThrownBy(() -> AppConfig.from(Map.of(name, value)))

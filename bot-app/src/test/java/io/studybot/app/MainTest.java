@@ -64,6 +64,8 @@ class MainTest {
                 dataDir.toString(),
                 "STUDYBOT_SCHEDULER",
                 "false",
+                "STUDYBOT_HTTP_PORT",
+                "0",
                 "TELEGRAM_BOT_TOKEN",
                 "123456:top-secret",
                 "TELEGRAM_API_URL",
@@ -73,6 +75,26 @@ class MainTest {
     assertThat(err())
         .startsWith("studybot: TELEGRAM_API_URL: Telegram's Bot API cannot be reached")
         .doesNotContain("top-secret");
+  }
+
+  @Test
+  void aTakenHttpPortStopsStartUpWithOneLineBeforeTheDatabaseOpens(@TempDir Path dataDir)
+      throws IOException {
+    try (ServerSocket taken = new ServerSocket(0)) {
+      int code =
+          run(
+              List.of(),
+              Map.of(
+                  "STUDYBOT_DATA_DIR",
+                  dataDir.toString(),
+                  "STUDYBOT_HTTP_PORT",
+                  String.valueOf(taken.getLocalPort())));
+
+      assertThat(code).isEqualTo(1);
+      assertThat(err().lines().toList()).hasSize(1);
+      assertThat(err()).startsWith("studybot: STUDYBOT_HTTP_PORT: ").contains("in use");
+      assertThat(dataDir.resolve("studybot.mv.db")).doesNotExist();
+    }
   }
 
   @Test

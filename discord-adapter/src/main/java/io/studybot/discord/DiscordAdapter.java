@@ -4,6 +4,8 @@ import io.studybot.core.chat.ChatHandler;
 import io.studybot.core.chat.ChatLifecycle;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -107,7 +109,7 @@ public final class DiscordAdapter implements AutoCloseable {
               .setEnableShutdownHook(false)
               .addEventListeners(registrar)
               .build();
-      return DiscordConnection.of(shards);
+      return DiscordConnection.of(shards, range.ids());
     }
     // The app's shutdown closes the adapter; JDA's own hook would disconnect under work in hand.
     JDA jda =
@@ -128,6 +130,17 @@ public final class DiscordAdapter implements AutoCloseable {
    */
   public ShardRange shards() {
     return shards;
+  }
+
+  /**
+   * Empty while every session (every shard this instance runs) is connected to Discord's gateway;
+   * else which are not, in one line.
+   */
+  public Optional<String> connectionProblem() {
+    List<String> down = connection.notConnected();
+    return down.isEmpty()
+        ? Optional.empty()
+        : Optional.of("not connected: " + String.join(", ", down));
   }
 
   /**

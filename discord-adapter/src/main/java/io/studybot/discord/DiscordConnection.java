@@ -1,5 +1,7 @@
 package io.studybot.discord;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
@@ -26,6 +28,12 @@ interface DiscordConnection {
   /** Opens (or finds) the direct-message channel with a user. */
   RestAction<PrivateChannel> openDm(String userId);
 
+  /**
+   * The sessions of this instance not connected to Discord's gateway right now, each as "shard N
+   * STATUS"; empty when every one is connected.
+   */
+  List<String> notConnected();
+
   /** Adds a JDA event listener to every session. */
   void listen(Object listener);
 
@@ -50,6 +58,13 @@ interface DiscordConnection {
       }
 
       @Override
+      public List<String> notConnected() {
+        return jda.getStatus() == JDA.Status.CONNECTED
+            ? List.of()
+            : List.of("session " + jda.getStatus());
+      }
+
+      @Override
       public void listen(Object listener) {
         jda.addEventListener(listener);
       }
@@ -62,7 +77,8 @@ interface DiscordConnection {
     };
   }
 
-  static DiscordConnection of(ShardManager shards) {
+  /** The shards {@code range} names, run by {@code shards}. */
+  static DiscordConnection of(ShardManager shards, List<Integer> range) {
     return new DiscordConnection() {
       @Override
       public Optional<GuildMessageChannel> guildChannel(String channelId) {
@@ -83,6 +99,19 @@ interface DiscordConnection {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no Discord shard is running yet"));
         return shard.openPrivateChannelById(userId);
+      }
+
+      @Override
+      public List<String> notConnected() {
+        List<String> down = new ArrayList<>();
+        for (int id : range) {
+          JDA shard = shards.getShardById(id);
+          JDA.Status status = shard == null ? JDA.Status.INITIALIZING : shard.getStatus();
+          if (status != JDA.Status.CONNECTED) {
+            down.add("shard " + id + " " + status);
+          }
+        }
+        return down;
       }
 
       @Override

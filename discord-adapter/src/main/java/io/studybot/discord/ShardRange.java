@@ -1,7 +1,9 @@
 package io.studybot.discord;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * The shards this instance runs, {@code first} to {@code last} of {@code total}, written {@code
@@ -25,6 +27,11 @@ public record ShardRange(int first, int last, int total) {
               + "/"
               + total);
     }
+  }
+
+  /** The shard ids from first to last. */
+  public List<Integer> ids() {
+    return IntStream.rangeClosed(first, last).boxed().toList();
   }
 
   /**

@@ -7,6 +7,7 @@ import io.studybot.core.chat.ChatLifecycle;
 import io.studybot.core.chat.DeliveryException;
 import io.studybot.core.chat.Platform;
 import io.studybot.core.inbox.Inbox;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -32,23 +33,32 @@ public final class TelegramAdapter implements AutoCloseable {
    */
   static final Duration ANSWER_CALLBACK_AFTER = Duration.ofMillis(800);
 
+  /**
+   * Long polling counts as down when no poll was answered this long: Telegram holds an empty poll
+   * open for 50 s, so a healthy poller is answered at least every 50 s.
+   */
+  static final Duration POLL_STALE_AFTER = Duration.ofSeconds(90);
+
   private final OkHttpClient http;
   private final TelegramChatGateway gateway;
   private final ScheduledExecutorService timer;
   private final AutoCloseable receiver;
   private final Optional<TelegramWebhookRunner> webhook;
+  private final PollWatch polls;
 
   private TelegramAdapter(
       OkHttpClient http,
       TelegramChatGateway gateway,
       ScheduledExecutorService timer,
       AutoCloseable receiver,
-      Optional<TelegramWebhookRunner> webhook) {
+      Optional<TelegramWebhookRunner> webhook,
+      PollWatch polls) {
     this.http = http;
     this.gateway = gateway;
     this.timer = timer;
     this.receiver = receiver;
     this.webhook = webhook;
+    this.polls = polls;
   }
 
   /**
@@ -60,10 +70,13 @@ public final class TelegramAdapter implements AutoCloseable {
    */
   public static TelegramAdapter start(
       TelegramSettings settings, ChatHandler bot, ChatLifecycle lifecycle, Inbox inbox) {
+    PollWatch polls = new PollWatch(Clock.systemUTC(), POLL_STALE_AFTER);
+    // The polling client is built from this one and inherits the watch.
     OkHttpClient http =
         new OkHttpClient.Builder()
             .connectTimeout(Duration.ofSeconds(10))
             .readTimeout(Duration.ofSeconds(30))
+            .addNetworkInterceptor(polls)
             .build();
     ObjectMapper json = new ObjectMapper();
     TelegramUrl url = TelegramBotApi.telegramUrl(settings.apiUrl());
@@ -99,12 +112,12 @@ public final class TelegramAdapter implements AutoCloseable {
                 calls,
                 json,
                 inbox);
-        return new TelegramAdapter(http, gateway, timer, webhook, Optional.of(webhook));
+        return new TelegramAdapter(http, gateway, timer, webhook, Optional.of(webhook), polls);
       }
       removeWebhook(calls);
       TelegramLongPollingRunner polling =
           TelegramLongPollingRunner.start(settings.token(), url, http, json, inbox);
-      return new TelegramAdapter(http, gateway, timer, polling, Optional.empty());
+      return new TelegramAdapter(http, gateway, timer, polling, Optional.empty(), polls);
     } catch (RuntimeException e) {
       timer.shutdownNow();
       release(http);
@@ -158,6 +171,20 @@ public final class TelegramAdapter implements AutoCloseable {
   /** The local port of the webhook server, in webhook mode. */
   public Optional<Integer> webhookPort() {
     return webhook.map(TelegramWebhookRunner::port);
+  }
+
+  /**
+   * Empty while updates can come in; else why not, in one line. Long polling: a poll was answered
+   * with success within the last 90 s (start-up counts). Webhook mode: the webhook was registered
+   * at start and its server is listening.
+   */
+  public Optional<String> connectionProblem() {
+    if (webhook.isPresent()) {
+      return webhook.get().listening()
+          ? Optional.empty()
+          : Optional.of("the webhook server is not listening");
+    }
+    return polls.problem();
   }
 
   @Override

@@ -72,6 +72,11 @@ final class TelegramWebhookRunner implements TelegramWebhookBot, AutoCloseable {
     return server.port();
   }
 
+  /** Whether the server still takes Telegram's requests (it starts only once registered). */
+  boolean listening() {
+    return server.jettyServer().server().isRunning();
+  }
+
   @Override
   public String getBotPath() {
     String path = publicUrl.getPath();

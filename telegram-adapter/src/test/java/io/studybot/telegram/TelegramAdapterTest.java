@@ -44,6 +44,7 @@ class TelegramAdapterTest {
       FakeBotApi.Call poll = api.awaitCall("getUpdates", Duration.ofSeconds(10));
       assertThat(poll.body().path("timeout").asInt())
           .isEqualTo(TelegramLongPollingRunner.POLL_TIMEOUT_SECONDS);
+      assertThat(adapter.connectionProblem()).as("just started: connected").isEmpty();
     }
     assertThat(api.calls("getMe")).hasSize(1);
     assertThat(api.calls("setMyCommands")).hasSize(6);
@@ -64,6 +65,9 @@ class TelegramAdapterTest {
 
     try (TelegramAdapter adapter = TelegramAdapter.start(settings, bot, lifecycle, inbox)) {
       assertThat(adapter.webhookPort()).hasValueSatisfying(port -> assertThat(port).isPositive());
+      assertThat(adapter.connectionProblem()).isEmpty();
+      adapter.close();
+      assertThat(adapter.connectionProblem()).contains("the webhook server is not listening");
     }
     assertThat(api.calls("setWebhook").get(0).body().path("secret_token").asText())
         .isEqualTo(settings.effectiveWebhookSecret());

@@ -1,5 +1,6 @@
 package io.studybot.core.conversation;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import io.studybot.content.Language;
 import io.studybot.core.chat.BotCommand;
 import io.studybot.core.chat.ChatKind;
@@ -39,6 +40,11 @@ final class Conversation {
   private final DigestView digests = new DigestView();
   private final PlacementFlow placement;
   private final AdminFlow admin;
+
+  /** Wrong link codes per account, for the cache's meters. */
+  Cache<String, ?> wrongLinkCodes() {
+    return links.wrongCodes();
+  }
 
   Conversation(LiveCurriculum curriculum, Messages messages, StudyRules rules, Admins admins) {
     this.curriculum = curriculum;

@@ -2,6 +2,10 @@ package io.studybot.core.conversation;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.studybot.content.Language;
 import io.studybot.core.chat.ChatHandler;
 import io.studybot.core.chat.IncomingEvent;
@@ -23,11 +27,16 @@ public final class FloodGate implements ChatHandler {
 
   /** A user's current minute: when it began and how much came in it. */
   private static final class Minute {
-    private final Instant start;
+    private Instant start = Instant.MIN;
     private int count;
 
-    private Minute(Instant start) {
-      this.start = start;
+    /** Counts one more, starting a new minute when the last one is over. */
+    synchronized int count(Instant now) {
+      if (start.equals(Instant.MIN) || !now.isBefore(start.plus(WINDOW))) {
+        start = now;
+        count = 0;
+      }
+      return ++count;
     }
   }
 
@@ -37,12 +46,25 @@ public final class FloodGate implements ChatHandler {
   private final Messages messages = new Messages();
   // Bounded: only users heard from in the last minutes matter.
   private final Cache<String, Minute> minutes =
-      Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(5)).build();
+      Caffeine.newBuilder()
+          .maximumSize(100_000)
+          .expireAfterAccess(Duration.ofMinutes(5))
+          .recordStats()
+          .build();
+
+  private final MeterRegistry registry;
 
   public FloodGate(ChatHandler bot, Clock clock, int perMinute) {
+    this(bot, clock, perMinute, new CompositeMeterRegistry());
+  }
+
+  /** A gate that counts the events it holds back, and its cache, in {@code registry}. */
+  public FloodGate(ChatHandler bot, Clock clock, int perMinute, MeterRegistry registry) {
     this.bot = bot;
     this.clock = clock;
     this.perMinute = perMinute;
+    this.registry = registry;
+    CaffeineCacheMetrics.monitor(registry, minutes, "flood_gate");
   }
 
   @Override
@@ -54,6 +76,7 @@ public final class FloodGate implements ChatHandler {
     if (count <= perMinute) {
       return bot.handle(event);
     }
+    limited(event);
     if (count == perMinute + 1) {
       Language language =
           Language.fromTag(event.user().languageHint().orElse("")).orElse(Language.EN);
@@ -64,20 +87,16 @@ public final class FloodGate implements ChatHandler {
     return List.of();
   }
 
-  /** Counts the event in the user's minute, starting a new minute when the last one is over. */
+  /** Counts the event in the user's minute. */
   private int count(String user) {
-    Instant now = clock.instant();
-    Minute minute =
-        minutes
-            .asMap()
-            .compute(
-                user,
-                (key, current) ->
-                    current == null || !now.isBefore(current.start.plus(WINDOW))
-                        ? new Minute(now)
-                        : current);
-    synchronized (minute) {
-      return ++minute.count;
-    }
+    return minutes.get(user, key -> new Minute()).count(clock.instant());
+  }
+
+  private void limited(IncomingEvent event) {
+    Counter.builder("studybot.updates.limited")
+        .description("Commands and messages held back by the per-user flood limit")
+        .tag("platform", UpdateMetrics.platform(event))
+        .register(registry)
+        .increment();
   }
 }

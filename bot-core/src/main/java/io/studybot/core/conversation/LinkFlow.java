@@ -28,9 +28,17 @@ final class LinkFlow {
 
   /** Wrong codes per account: when the first of the window came, and how many since. */
   private final Cache<String, WrongCodes> wrongCodes =
-      Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(WRONG_CODE_WINDOW).build();
+      Caffeine.newBuilder()
+          .maximumSize(100_000)
+          .expireAfterWrite(WRONG_CODE_WINDOW)
+          .recordStats()
+          .build();
 
   private record WrongCodes(Instant since, int count) {}
+
+  Cache<String, ?> wrongCodes() {
+    return wrongCodes;
+  }
 
   void link(Turn turn, List<String> args) {
     if (args.isEmpty()) {

@@ -1,5 +1,8 @@
 package io.studybot.core.conversation;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.studybot.content.Curriculum;
 import io.studybot.content.Language;
 import io.studybot.core.chat.ChatHandler;
@@ -17,6 +20,7 @@ import io.studybot.core.schedule.DeliveryPreparer;
 import io.studybot.core.schedule.OutboxEntry;
 import io.studybot.core.state.StudyStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -34,18 +38,45 @@ public final class StudyBot implements ChatHandler, ChatLifecycle, DeliveryPrepa
   private final Conversation conversation;
   private final Messages messages;
   private final Clock clock;
+  private final MeterRegistry registry;
+  private final UpdateMetrics metrics;
 
+  /** A bot whose meters go nowhere: for tests, benchmarks and tools. */
   public StudyBot(StudyStore store, Curriculum curriculum, StudyRules rules, Clock clock) {
     this(store, LiveCurriculum.fixed(curriculum), rules, clock, Admins.NONE);
+  }
+
+  /** A bot that counts and times the events it handles in {@code registry}. */
+  public StudyBot(
+      StudyStore store,
+      Curriculum curriculum,
+      StudyRules rules,
+      Clock clock,
+      MeterRegistry registry) {
+    this(store, LiveCurriculum.fixed(curriculum), rules, clock, Admins.NONE, registry);
   }
 
   /** A bot whose operators may reload its curriculum from its source ({@code /admin reload}). */
   public StudyBot(
       StudyStore store, LiveCurriculum curriculum, StudyRules rules, Clock clock, Admins admins) {
+    this(store, curriculum, rules, clock, admins, new CompositeMeterRegistry());
+  }
+
+  /** The bot with operators and meters. */
+  public StudyBot(
+      StudyStore store,
+      LiveCurriculum curriculum,
+      StudyRules rules,
+      Clock clock,
+      Admins admins,
+      MeterRegistry registry) {
     this.store = store;
     this.messages = new Messages();
     this.conversation = new Conversation(curriculum, messages, rules, admins);
     this.clock = clock;
+    this.registry = registry;
+    this.metrics = new UpdateMetrics(registry);
+    CaffeineCacheMetrics.monitor(registry, conversation.wrongLinkCodes(), "link_wrong_codes");
   }
 
   @Override
@@ -55,6 +86,7 @@ public final class StudyBot implements ChatHandler, ChatLifecycle, DeliveryPrepa
       return committed.get();
     }
     Optional<StoredUpdate> inboxed = InboxTurn.current();
+    long start = registry.config().clock().monotonicTime();
     try {
       Turn.Handled handled =
           store.inTransaction(
@@ -64,15 +96,18 @@ public final class StudyBot implements ChatHandler, ChatLifecycle, DeliveryPrepa
                     update -> repositories.inbox().handled(update.id(), turn.replies()));
                 return turn;
               });
+      metrics.handled(event, since(start), false);
       handled.afterCommit().forEach(Runnable::run);
       return handled.replies();
     } catch (StoreUnavailableException e) {
+      metrics.handled(event, since(start), true);
       if (inboxed.isPresent()) {
         throw e;
       }
       log.warn("Could not handle an event: the database cannot be reached");
-      return sorry(event);
+      return apology(event);
     } catch (RuntimeException e) {
+      metrics.handled(event, since(start), true);
       log.error(
           "Could not handle {} from {} user {} in chat {}",
           event.getClass().getSimpleName(),
@@ -80,11 +115,16 @@ public final class StudyBot implements ChatHandler, ChatLifecycle, DeliveryPrepa
           event.user().externalId(),
           event.chat().id(),
           e);
-      return sorry(event);
+      return apology(event);
     }
   }
 
-  private List<Reply> sorry(IncomingEvent event) {
+  private Duration since(long start) {
+    return Duration.ofNanos(registry.config().clock().monotonicTime() - start);
+  }
+
+  /** The user gets an apology in their language. */
+  private List<Reply> apology(IncomingEvent event) {
     Language language =
         Language.fromTag(event.user().languageHint().orElse("")).orElse(Language.EN);
     OutgoingMessage sorry = OutgoingMessage.text(messages.get(language, "error.internal"));

@@ -1,6 +1,8 @@
 package io.studybot.core.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
@@ -107,6 +109,14 @@ public final class Database implements AutoCloseable {
   /** Whether several instances can share this database (and so Quartz's clustered store). */
   public boolean sharedByInstances() {
     return dialect.isPostgres();
+  }
+
+  /**
+   * Reports the connection pool's meters ({@code hikaricp_*}) in {@code registry}, from now on;
+   * once only. HikariCP takes it on a running pool, so the registry can be made beside the opening.
+   */
+  public void bindMetrics(MeterRegistry registry) {
+    dataSource.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
   }
 
   public DataSource dataSource() {

@@ -4,6 +4,7 @@ import static io.studybot.core.persistence.JdbcColumns.utc;
 
 import io.studybot.core.chat.Platform;
 import io.studybot.core.schedule.DeliveryKind;
+import io.studybot.core.schedule.OutboxBacklog;
 import io.studybot.core.schedule.OutboxEntry;
 import io.studybot.core.schedule.OutboxStore;
 import io.studybot.core.schedule.SendScope;
@@ -14,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -157,6 +159,30 @@ public final class JdbcOutboxStore implements OutboxStore {
         "update outbox set status = 'FAILED', last_error = ?, attempts = attempts + 1 where id = ?",
         truncate(error),
         id);
+  }
+
+  /**
+   * The pending rows of every instance and the oldest due one's due time, in one query over the
+   * pending index: cheap enough for a gauge read every few seconds.
+   */
+  public OutboxBacklog backlog(Instant now) {
+    return JdbcTransaction.run(
+        dataSource,
+        "outbox backlog",
+        connection -> {
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "select count(*), min(case when not_before <= ? then not_before end)"
+                      + " from outbox where status = 'PENDING'")) {
+            select.setObject(1, utc(now));
+            try (ResultSet result = select.executeQuery()) {
+              result.next();
+              OffsetDateTime oldest = result.getObject(2, OffsetDateTime.class);
+              return new OutboxBacklog(
+                  result.getLong(1), Optional.ofNullable(oldest).map(OffsetDateTime::toInstant));
+            }
+          }
+        });
   }
 
   @Override

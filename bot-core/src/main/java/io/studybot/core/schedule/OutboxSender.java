@@ -75,6 +75,7 @@ public final class OutboxSender {
   private Instant renewedAt = Instant.EPOCH;
   private volatile boolean more;
   private volatile Instant lookedAt = Instant.EPOCH;
+  private volatile DeliveryMetrics metrics = DeliveryMetrics.none();
 
   /** One thread does everything, waiting by {@code sleeper}: for tests and the console. */
   public OutboxSender(
@@ -134,6 +135,12 @@ public final class OutboxSender {
       int maxInFlight) {
     return new OutboxSender(
         store, preparer, gateways, clock, scope, workers, maxInFlight, Pause.wakeable());
+  }
+
+  /** Counts sent, failed and retried deliveries in {@code metrics}; call before draining. */
+  public OutboxSender withMetrics(DeliveryMetrics metrics) {
+    this.metrics = metrics;
+    return this;
   }
 
   /**
@@ -260,6 +267,7 @@ public final class OutboxSender {
     }
     if (replies.isEmpty()) {
       store.markSent(entry.id(), now);
+      metrics.sent(entry);
       completed.incrementAndGet();
       return;
     }
@@ -312,6 +320,7 @@ public final class OutboxSender {
       if (head.entry().messageSent()) {
         active.remove(head.entry().entry().id());
         store.markSent(head.entry().entry().id(), at);
+        metrics.sent(head.entry().entry());
         completed.incrementAndGet();
       }
     } finally {
@@ -359,6 +368,7 @@ public final class OutboxSender {
     for (SendingEntry each : dropped) {
       if (letGo(each)) {
         store.markFailed(each.entry().id(), e.getMessage());
+        metrics.failed(each.entry());
       }
     }
     preparer.stopDeliveries(first);
@@ -386,9 +396,11 @@ public final class OutboxSender {
     if (entry.attempts() + 1 >= MAX_ATTEMPTS) {
       log.warn("Delivery {} failed {} times; giving up: {}", entry.id(), MAX_ATTEMPTS, error);
       store.markFailed(entry.id(), error);
+      metrics.failed(entry);
       return;
     }
     store.retryAt(entry.id(), clock.instant().plus(backoff(entry.attempts())), error, true);
+    metrics.retried(entry);
   }
 
   /** 10 s, 20 s, 40 s … capped at an hour. */

@@ -3,6 +3,7 @@ package io.studybot.core.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.studybot.core.chat.ChatGateway;
 import io.studybot.core.chat.ChatGateways;
 import io.studybot.core.chat.ChatKind;
@@ -142,6 +143,36 @@ class OutboxSenderTest {
     assertThat(failed.attempts).isEqualTo(1);
     assertThat(failed.status).isEqualTo(MemoryOutbox.Status.PENDING);
     assertThat(failed.notBefore).isAfter(T0.plusSeconds(9));
+  }
+
+  @Test
+  void sentFailedAndRetriedDeliveriesAreCountedByPlatformAndKind() throws Exception {
+    ChatRef fine = chat("1", ChatKind.PRIVATE);
+    ChatRef flaky = chat("2", ChatKind.PRIVATE);
+    ChatRef blocked = chat("3", ChatKind.PRIVATE);
+    outbox.add(fine, T0);
+    outbox.add(flaky, T0);
+    outbox.add(blocked, T0);
+    RecordingGateway gateway =
+        new RecordingGateway(
+            TELEGRAM,
+            (chat, n) -> {
+              if (chat.equals(flaky) && n == 1) {
+                return new DeliveryException("Bad Gateway", false, null);
+              }
+              return chat.equals(blocked) ? new DeliveryException("blocked", true, null) : null;
+            });
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    sender(gateway).withMetrics(new DeliveryMetrics(registry)).drain();
+
+    assertThat(count(registry, DeliveryMetrics.SENT)).isEqualTo(1);
+    assertThat(count(registry, DeliveryMetrics.RETRIED)).isEqualTo(1);
+    assertThat(count(registry, DeliveryMetrics.FAILED)).isEqualTo(1);
+  }
+
+  private static double count(SimpleMeterRegistry registry, String name) {
+    return registry.get(name).tag("platform", "telegram").tag("kind", "quiz").counter().count();
   }
 
   @Test
