@@ -10,8 +10,12 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.spi.FilterReply;
 import java.nio.file.Path;
+import org.slf4j.Marker;
+import org.slf4j.MarkerFactory;
 
 /**
  * The logging set-up, in code: the console chat owns stdout, so everything goes to {@code
@@ -22,6 +26,9 @@ import java.nio.file.Path;
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LogSetup extends ContextAwareBase implements Configurator {
   static final String LOG_FILE = "studybot.log";
+
+  /** For details whose one-line summary the terminal already gets from the caller. */
+  static final Marker FILE_ONLY = MarkerFactory.getMarker("FILE_ONLY");
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
@@ -42,7 +49,11 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     warnings.setLevel(Level.WARN.toString());
     warnings.start();
     stderr.addFilter(warnings);
-    start(context, stderr, "STDERR", "%-5level %logger{24} - %msg%n");
+    LibraryNoise noise = new LibraryNoise();
+    noise.start();
+    stderr.addFilter(noise);
+    // One line per warning on the terminal; stack traces go to the log file only.
+    start(context, stderr, "STDERR", "%-5level %logger{24} - %msg%n%nopex");
     context.getLogger("org.hibernate").setLevel(Level.WARN);
     context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
     ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -65,5 +76,19 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     appender.setName(name);
     appender.setEncoder(encoder);
     appender.start();
+  }
+
+  /**
+   * Keeps Hibernate's own warnings off the terminal (a failed statement is logged there twice over
+   * before the bot's one line about it), and what the caller already says in one line.
+   */
+  private static final class LibraryNoise extends Filter<ILoggingEvent> {
+    @Override
+    public FilterReply decide(ILoggingEvent event) {
+      boolean fileOnly =
+          event.getLoggerName().startsWith("org.hibernate")
+              || (event.getMarkerList() != null && event.getMarkerList().contains(FILE_ONLY));
+      return fileOnly ? FilterReply.DENY : FilterReply.NEUTRAL;
+    }
   }
 }

@@ -26,6 +26,7 @@ import io.studybot.core.persistence.JdbcDispatchStore;
 import io.studybot.core.persistence.JdbcInboxStore;
 import io.studybot.core.persistence.JdbcOutboxStore;
 import io.studybot.core.persistence.QuartzJobStore;
+import io.studybot.core.persistence.StorageWatch;
 import io.studybot.core.review.FsrsParameters;
 import io.studybot.core.schedule.DeliveryJobs;
 import io.studybot.core.schedule.DeliveryMetrics;
@@ -80,6 +81,12 @@ public final class Main {
   /** Commands and messages a user may send a minute before the bot asks them to slow down. */
   private static final int COMMANDS_PER_MINUTE = 20;
 
+  /** Written at start to see that the data folder has room. */
+  private static final int WRITE_CHECK_BYTES = 256 * 1024;
+
+  /** How often the embedded database is checked for a write it could not make. */
+  private static final Duration STORAGE_CHECK = Duration.ofSeconds(1);
+
   /** Stored updates handled at once, each from a different chat. */
   private static final int INBOX_WORKERS = 8;
 
@@ -110,7 +117,7 @@ public final class Main {
       return BAD_SETTING;
     } catch (StartupFailure e) {
       if (e.getCause() != null) {
-        log().error("Start-up failed: {}", e.getMessage(), e.getCause());
+        log().error(LogSetup.FILE_ONLY, "Start-up failed: {}", e.getMessage(), e.getCause());
       }
       err.println("studybot: " + e.getMessage());
       return e.exitCode();
@@ -245,6 +252,9 @@ public final class Main {
     log().info("StudyBot started with {}", config);
     Clock clock = Clock.systemUTC();
     watch(database, health, metrics, clock, running);
+    if (!database.sharedByInstances()) {
+      running.push(StorageWatch.start(database, STORAGE_CHECK, Main::stopOnBrokenStorage));
+    }
     StudyRules rules = studyRules(config);
     // The bot is the only holder of the course; /admin reload swaps it there for every turn.
     LiveCurriculum course = new LiveCurriculum(curriculum, () -> readCurriculum(config));
@@ -282,9 +292,23 @@ public final class Main {
     return 0;
   }
 
+  /**
+   * The embedded database could not write its file and closed: nothing more could be stored, so the
+   * bot stops rather than answer everyone with an apology.
+   */
+  private static void stopOnBrokenStorage(Throwable failure) {
+    stopAfterLateFailure(
+        new StartupFailure(
+            StartupFailure.FAILED,
+            "STUDYBOT_DATA_DIR: the embedded database can no longer write its file (disk full or"
+                + " read-only?); free space or fix the folder's permissions, then start again",
+            failure));
+  }
+
   /** A start-up step after the prompt failed: the process stops as if it had failed before. */
   private static void stopAfterLateFailure(StartupFailure failure) {
-    log().error("Start-up failed: {}", failure.getMessage(), failure.getCause());
+    log()
+        .error(LogSetup.FILE_ONLY, "Start-up failed: {}", failure.getMessage(), failure.getCause());
     System.err.println("studybot: " + failure.getMessage());
     System.exit(failure.exitCode());
   }
@@ -371,7 +395,12 @@ public final class Main {
     try {
       Files.createDirectories(dataDir);
       Path probe = Files.createTempFile(dataDir, ".write-check", ".tmp");
-      Files.delete(probe);
+      try {
+        // An empty file fits on a full disk; a few pages of the database's size must fit too.
+        Files.write(probe, new byte[WRITE_CHECK_BYTES]);
+      } finally {
+        Files.deleteIfExists(probe);
+      }
     } catch (IOException | SecurityException e) {
       throw new StartupFailure(
           StartupFailure.FAILED,

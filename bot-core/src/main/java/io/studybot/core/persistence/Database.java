@@ -5,6 +5,8 @@ import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.hibernate.SessionFactory;
@@ -27,6 +29,8 @@ public final class Database implements AutoCloseable {
   private final SqlDialect dialect;
   private final HikariDataSource dataSource;
   private final SessionFactory sessionFactory;
+  private final AtomicBoolean storageReported = new AtomicBoolean();
+  private volatile Consumer<Throwable> onBrokenStorage = failure -> {};
 
   private Database(
       DatabaseSettings settings, HikariDataSource dataSource, SessionFactory sessionFactory) {
@@ -117,6 +121,23 @@ public final class Database implements AutoCloseable {
    */
   public void bindMetrics(MeterRegistry registry) {
     dataSource.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+  }
+
+  /**
+   * Who is told, once, that the embedded database could not write its file (a full or read-only
+   * disk), so the bot can stop instead of losing every change after it.
+   */
+  public void onBrokenStorage(Consumer<Throwable> handler) {
+    this.onBrokenStorage = handler;
+  }
+
+  /** Looks at a failed statement: a write the embedded database could not make is reported. */
+  void failed(Throwable failure) {
+    if (!sharedByInstances()
+        && StorageWatch.storageBroken(failure)
+        && storageReported.compareAndSet(false, true)) {
+      onBrokenStorage.accept(failure);
+    }
   }
 
   public DataSource dataSource() {

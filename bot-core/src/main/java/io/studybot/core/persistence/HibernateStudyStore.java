@@ -17,10 +17,12 @@ import org.slf4j.LoggerFactory;
 public final class HibernateStudyStore implements StudyStore {
   private static final Logger log = LoggerFactory.getLogger(HibernateStudyStore.class);
 
+  private final Database database;
   private final SessionFactory sessionFactory;
   private final SqlDialect dialect;
 
   public HibernateStudyStore(Database database) {
+    this.database = database;
     this.sessionFactory = database.sessionFactory();
     this.dialect = database.dialect();
   }
@@ -30,6 +32,7 @@ public final class HibernateStudyStore implements StudyStore {
     try {
       return retryingLostRace(work);
     } catch (RuntimeException e) {
+      database.failed(e);
       if (StoreFailures.unreachable(e)) {
         throw new StoreUnavailableException("the database cannot be reached", e);
       }

@@ -24,10 +24,12 @@ import org.jspecify.annotations.Nullable;
 public final class JdbcInboxStore implements InboxStore {
   private static final String OPEN = "status in ('NEW', 'HANDLED')";
 
+  private final Database database;
   private final DataSource dataSource;
   private final SqlDialect dialect;
 
   public JdbcInboxStore(Database database) {
+    this.database = database;
     this.dataSource = database.dataSource();
     this.dialect = database.dialect();
   }
@@ -41,6 +43,15 @@ public final class JdbcInboxStore implements InboxStore {
             "?, ?, ?, ?, 'NEW', 0, ?",
             "platform",
             "update_id");
+    try {
+      return insert(updates, now, insert);
+    } catch (RuntimeException e) {
+      database.failed(e);
+      throw e;
+    }
+  }
+
+  private int insert(List<InboxUpdate> updates, Instant now, String insert) {
     return JdbcTransaction.run(
         dataSource,
         "inbox insert",
