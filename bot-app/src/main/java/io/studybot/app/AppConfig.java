@@ -23,6 +23,7 @@ record AppConfig(
     int questionsPerQuiz,
     int reviewsPerDay,
     boolean scheduler,
+    int dispatchSeconds,
     int maxPauseDays,
     Optional<Path> curriculumDir,
     Optional<String> telegramToken,
@@ -30,7 +31,8 @@ record AppConfig(
     Optional<TelegramSettings> telegramSettings,
     Optional<String> discordToken,
     Optional<String> discordGuildId,
-    Optional<ShardRange> discordShards) {
+    Optional<ShardRange> discordShards,
+    URI discordApiUrl) {
 
   static AppConfig from(Map<String, String> env) {
     Path dataDir = Path.of(value(env, "STUDYBOT_DATA_DIR").orElse("./data"));
@@ -42,6 +44,7 @@ record AppConfig(
     int questions = number(env, "STUDYBOT_QUIZ_QUESTIONS", defaults.questionsPerQuiz(), 1, 10);
     int reviews = number(env, "STUDYBOT_REVIEWS_PER_DAY", defaults.reviewsPerDay(), 0, 50);
     boolean scheduler = flag(env, "STUDYBOT_SCHEDULER").orElse(true);
+    int dispatchSeconds = dispatchSeconds(env);
     int maxPauseDays = number(env, "STUDYBOT_PAUSE_MAX_DAYS", defaults.maxFrozenDays(), 0, 365);
     Optional<Path> curriculum = value(env, "STUDYBOT_CURRICULUM_DIR").map(Path::of);
     curriculum.ifPresent(
@@ -59,6 +62,7 @@ record AppConfig(
         questions,
         reviews,
         scheduler,
+        dispatchSeconds,
         maxPauseDays,
         curriculum,
         telegram,
@@ -66,7 +70,22 @@ record AppConfig(
         telegramSettings,
         discord,
         discordGuildId(env),
-        discordShards(env));
+        discordShards(env),
+        url(env, "DISCORD_API_URL", DiscordSettings.DEFAULT_API_URL.toString()));
+  }
+
+  /**
+   * How often the dispatch tick runs: a divisor of a minute, so the ticks stay on the minute where
+   * lesson times fall.
+   */
+  private static int dispatchSeconds(Map<String, String> env) {
+    int seconds = number(env, "STUDYBOT_DISPATCH_SECONDS", 60, 1, 60);
+    if (60 % seconds != 0) {
+      throw new ConfigException(
+          "STUDYBOT_DISPATCH_SECONDS: expected a divisor of 60 (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30"
+              + " or 60)");
+    }
+    return seconds;
   }
 
   /** The Telegram bot's settings, when it has a token and the console is not asked for. */
@@ -118,7 +137,7 @@ record AppConfig(
   Optional<DiscordSettings> discord() {
     return discordToken
         .filter(token -> !console)
-        .map(token -> new DiscordSettings(token, discordGuildId, discordShards));
+        .map(token -> new DiscordSettings(token, discordGuildId, discordShards, discordApiUrl));
   }
 
   private static Optional<String> discordGuildId(Map<String, String> env) {
@@ -230,6 +249,11 @@ record AppConfig(
         + discordGuildId.orElse("none")
         + ", discordShards="
         + discordShards.map(ShardRange::toString).orElse("none")
+        // Like the Telegram URL's, a proxy's URL may hold a secret: say only whose it is.
+        + ", discordApiUrl="
+        + (discordApiUrl.equals(DiscordSettings.DEFAULT_API_URL) ? "discord" : "custom")
+        + ", dispatchSeconds="
+        + dispatchSeconds
         + "]";
   }
 }
