@@ -25,9 +25,9 @@ import net.dv8tion.jda.api.utils.data.DataObject;
  * dropped connection, refusals and rate limits on demand.
  *
  * <p>Its world is fixed: {@link #SERVER} with the channels {@link #STUDY}, {@link #DAILY}, {@link
- * #NO_SEND} (Send Messages denied to everyone) and {@link #NO_EMBEDS} (Embed Links denied), and
- * {@link #OTHER_SERVER} with {@link #OTHER_CHANNEL}. The bot is a member of both with no role
- * beyond everyone's.
+ * #NO_SEND} (Send Messages denied to everyone), {@link #NO_EMBEDS} (Embed Links denied) and {@link
+ * #OLD_STUDY}, and {@link #OTHER_SERVER} with {@link #OTHER_CHANNEL}. The bot is a member of both
+ * with no role beyond everyone's.
  */
 public final class DiscordEmulator implements AutoCloseable {
   /** The bot's token; the fake accepts no other. */
@@ -40,6 +40,7 @@ public final class DiscordEmulator implements AutoCloseable {
   public static final String DAILY = "1100000000000000102";
   public static final String NO_SEND = "1100000000000000103";
   public static final String NO_EMBEDS = "1100000000000000104";
+  public static final String OLD_STUDY = "1100000000000000105";
   public static final String OTHER_SERVER = "1100000000000000200";
   public static final String OTHER_CHANNEL = "1100000000000000201";
   static final String ADMIN_ROLE = "1100000000000000110";
@@ -164,7 +165,8 @@ public final class DiscordEmulator implements AutoCloseable {
   }
 
   final Clock clock;
-  private final AtomicLong snowflakes = new AtomicLong(1_100_000_000_000_100_000L);
+  private static final long DISCORD_EPOCH_MS = 1_420_070_400_000L;
+  private final AtomicLong snowflakes = new AtomicLong();
   private final Map<String, DataObject> users = new LinkedHashMap<>();
   private final Map<String, String> dmChannels = new LinkedHashMap<>();
   private final Map<String, Interaction> interactions = new LinkedHashMap<>();
@@ -235,7 +237,8 @@ public final class DiscordEmulator implements AutoCloseable {
                   Payloads.textChannel(STUDY, SERVER, "study", 0, 0),
                   Payloads.textChannel(DAILY, SERVER, "daily", 1, 0),
                   Payloads.textChannel(NO_SEND, SERVER, "read-only", 2, Payloads.SEND_MESSAGES),
-                  Payloads.textChannel(NO_EMBEDS, SERVER, "no-embeds", 3, Payloads.EMBED_LINKS))));
+                  Payloads.textChannel(NO_EMBEDS, SERVER, "no-embeds", 3, Payloads.EMBED_LINKS),
+                  Payloads.textChannel(OLD_STUDY, SERVER, "old-study", 4, 0))));
     }
     if (!leftServers.contains(OTHER_SERVER)) {
       guilds.add(
@@ -284,8 +287,13 @@ public final class DiscordEmulator implements AutoCloseable {
     return SERVER.equals(server) ? ADMIN_ROLE : "1100000000000000210";
   }
 
+  /**
+   * A new snowflake: its high bits are the time it was made, which JDA reads to tell an
+   * interaction's age (it refuses to answer one older than 15 minutes on its own).
+   */
   String nextId() {
-    return Long.toString(snowflakes.incrementAndGet());
+    long now = (clock.millis() - DISCORD_EPOCH_MS) << 22;
+    return Long.toString(snowflakes.updateAndGet(last -> Math.max(last + 1, now)));
   }
 
   /** The DM channel between the bot and a user, opened on first use. */
@@ -313,7 +321,8 @@ public final class DiscordEmulator implements AutoCloseable {
     }
     boolean known =
         dmChannels.containsValue(channelId)
-            || List.of(STUDY, DAILY, NO_SEND, NO_EMBEDS, OTHER_CHANNEL).contains(channelId);
+            || List.of(STUDY, DAILY, NO_SEND, NO_EMBEDS, OLD_STUDY, OTHER_CHANNEL)
+                .contains(channelId);
     if (!known) {
       return Optional.of(10003);
     }
@@ -441,6 +450,16 @@ public final class DiscordEmulator implements AutoCloseable {
     gateway.dispatch("GUILD_DELETE", DataObject.empty().put("id", server));
   }
 
+  /** The bot was invited back to a server it left: the server comes again in GUILD_CREATE. */
+  public void rejoinServer(String server) {
+    Optional<DataObject> guild;
+    synchronized (this) {
+      leftServers.remove(server);
+      guild = guildCreates().stream().filter(g -> g.getString("id").equals(server)).findFirst();
+    }
+    guild.ifPresent(g -> gateway.dispatch("GUILD_CREATE", g));
+  }
+
   /** A channel was deleted. */
   public void deleteChannel(String server, String channelId) {
     synchronized (this) {
@@ -566,6 +585,19 @@ public final class DiscordEmulator implements AutoCloseable {
         wait(left);
       }
     }
+  }
+
+  /**
+   * Waits for the bot's first answer to an interaction (after a deferral, the edit that fills it).
+   */
+  public BotMessage awaitAnswer(Interaction interaction) throws InterruptedException {
+    return await(
+        interaction.channelId,
+        0,
+        message ->
+            message.interaction().equals(Optional.of(interaction.id))
+                && !message.how().equals("defer")
+                && !message.how().equals("delete"));
   }
 
   /** Waits for a message in a channel whose text contains {@code text}. */

@@ -14,17 +14,22 @@ import io.studybot.core.testing.TestDatabases;
 import io.studybot.discord.DiscordAdapter;
 import io.studybot.discord.DiscordSettings;
 import io.studybot.discord.emulator.DiscordEmulator.Person;
-import io.studybot.discord.emulator.DiscordEmulator.Place;
 import java.time.Clock;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** JDA, unmodified, logs in to the fake and answers a slash command over the wire. */
+/**
+ * The adapter with JDA, unmodified, against the fake Discord over the wire: login, command
+ * registration, interactions answered in DMs and server channels, lifecycle events, a resumed
+ * session. bot-app's {@code DiscordJarIT} plays the same scenarios against the built jar.
+ */
 class DiscordEmulatorTest {
 
   @Test
-  void jdaConnectsRegistersAndAnswers() throws Exception {
+  void theAdapterServesDiscordOverTheWire() throws Exception {
+    List<String> gone = new ArrayList<>();
     try (DiscordEmulator discord = DiscordEmulator.start();
         Database database = Database.open(TestDatabases.h2())) {
       StudyBot bot =
@@ -36,27 +41,58 @@ class DiscordEmulatorTest {
       DiscordSettings settings =
           new DiscordSettings(
               DiscordEmulator.TOKEN, Optional.empty(), Optional.empty(), discord.apiUrl());
-      try (DiscordAdapter adapter = DiscordAdapter.start(settings, bot, noLifecycle())) {
-        discord.awaitCommands();
-        Place study = Place.channel(DiscordEmulator.SERVER, DiscordEmulator.STUDY);
-        discord.slash(Person.member("2001", "Ada", "en-US"), study, "today", Map.of());
-        DiscordEmulator.BotMessage lesson = discord.awaitText(DiscordEmulator.STUDY, "Day 1 of");
-        assertThat(lesson.embeds()).isEqualTo(1);
+      try (DiscordAdapter adapter = DiscordAdapter.start(settings, bot, recording(gone))) {
+        DiscordScenarios.commandsAreLocalized(discord);
+        DiscordScenarios.directMessages(discord, Person.member("2001", "Grace", "en-US"));
+        DiscordScenarios.serverChannel(
+            discord,
+            Person.member("2002", "Ada", "en-US"),
+            Person.member("2003", "Eve_*star*", "en-US"));
+        DiscordScenarios.subscribeRefusals(
+            discord, Person.admin("2004", "Alan", "en-US"), Person.member("2005", "Bob", "en-US"));
+        DiscordScenarios.resumesAfterADroppedConnection(
+            discord, Person.member("2006", "Linus", "en-US"));
+
+        discord.deleteChannel(DiscordEmulator.SERVER, DiscordEmulator.OLD_STUDY);
+        discord.leaveServer(DiscordEmulator.OTHER_SERVER);
+        awaitSize(gone, 2);
+        assertThat(gone)
+            .containsExactly(
+                "chat " + DiscordEmulator.OLD_STUDY, "server " + DiscordEmulator.OTHER_SERVER);
         assertThat(discord.refusals()).isEmpty();
       }
     }
   }
 
-  private static ChatLifecycle noLifecycle() {
+  private static void awaitSize(List<String> list, int size) throws InterruptedException {
+    for (int i = 0; i < 500; i++) {
+      synchronized (list) {
+        if (list.size() >= size) {
+          return;
+        }
+      }
+      Thread.sleep(10);
+    }
+  }
+
+  private static ChatLifecycle recording(List<String> gone) {
     return new ChatLifecycle() {
       @Override
-      public void chatGone(ChatRef chat) {}
+      public void chatGone(ChatRef chat) {
+        synchronized (gone) {
+          gone.add("chat " + chat.id());
+        }
+      }
 
       @Override
       public void chatMoved(ChatRef from, String newChatId) {}
 
       @Override
-      public void serverGone(Platform platform, String server) {}
+      public void serverGone(Platform platform, String server) {
+        synchronized (gone) {
+          gone.add("server " + server);
+        }
+      }
     };
   }
 }
