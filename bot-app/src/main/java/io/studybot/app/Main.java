@@ -399,7 +399,8 @@ public final class Main {
             outbox, bot, gateways, clock, sendScope(config, gateways), workers, SEND_WORKERS);
     running.push(SendLoop.start(sender, workers, SEND_REST));
     try {
-      running.push(DeliveryJobs.start(
+      running.push(
+          DeliveryJobs.start(
               dispatcher, outbox, clock, QuartzJobStore.of(database), config.dispatchSeconds()));
     } catch (SchedulerException e) {
       throw new StartupFailure(
