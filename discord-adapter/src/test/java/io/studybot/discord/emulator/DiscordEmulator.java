@@ -180,6 +180,7 @@ public final class DiscordEmulator implements AutoCloseable {
   private final List<String> leftServers = new ArrayList<>();
   private final Gateway gateway;
   private final RestApi rest;
+  private java.util.function.Consumer<BotMessage> watcher = message -> {};
 
   private DiscordEmulator(Clock clock) throws IOException {
     this.clock = clock;
@@ -518,7 +519,9 @@ public final class DiscordEmulator implements AutoCloseable {
   synchronized DataObject show(
       String channelId, String how, Optional<String> interaction, String id, DataObject json) {
     messages.put(id, json);
-    shown.add(new BotMessage(id, channelId, how, interaction, json));
+    BotMessage message = new BotMessage(id, channelId, how, interaction, json);
+    shown.add(message);
+    watcher.accept(message);
     notifyAll();
     return json;
   }
@@ -532,6 +535,11 @@ public final class DiscordEmulator implements AutoCloseable {
   }
 
   // ---- what tests read ----------------------------------------------------------------------
+
+  /** Calls {@code watcher} with every message and edit the bot shows from now on. */
+  public synchronized void watch(java.util.function.Consumer<BotMessage> watcher) {
+    this.watcher = watcher;
+  }
 
   /** The slash commands registered, globally or in a server, as the bot sent them. */
   public synchronized List<DataObject> registeredCommands() {
