@@ -22,7 +22,11 @@ public final class DiscordScenarios {
   public static void commandsAreLocalized(DiscordEmulator discord) throws InterruptedException {
     discord.awaitCommands();
     List<DataObject> commands = discord.registeredCommands();
-    assertThat(commands).extracting(c -> c.getString("name")).contains("start", "today", "quiz");
+    // Registered once, globally, on one PUT: every name comes once.
+    assertThat(commands)
+        .extracting(c -> c.getString("name"))
+        .contains("start", "today", "quiz")
+        .doesNotHaveDuplicates();
     for (DataObject command : commands) {
       assertThat(command.getObject("name_localizations").keys()).contains("zh-CN", "en-US");
       assertThat(command.getObject("description_localizations").keys()).contains("zh-CN", "en-US");
@@ -53,9 +57,14 @@ public final class DiscordScenarios {
     assertThat(lesson.text()).contains("Day 1 of");
 
     int mark = discord.mark(chat);
-    discord.slash(learner, dm, "quiz", Map.of());
+    Interaction quiz = discord.slash(learner, dm, "quiz", Map.of());
     BotMessage question =
         discord.await(chat, mark, message -> message.text().contains("Question 1 of"));
+    discord.await(chat, mark, message -> message.text().contains("Question 3 of 3"));
+    // The first message answers the interaction; the questions after it are its follow-ups.
+    List<String> hows = discord.answersTo(quiz).stream().map(BotMessage::how).toList();
+    assertThat(hows.get(0)).isEqualTo("reply");
+    assertThat(hows.subList(1, hows.size())).isNotEmpty().containsOnly("followup");
     assertThat(question.customIds()).hasSizeGreaterThan(1);
     Interaction press = discord.press(learner, dm, question, question.customIds().get(0));
     BotMessage verdict = answer(discord, press);
@@ -104,6 +113,7 @@ public final class DiscordScenarios {
     Place daily = Place.channel(DiscordEmulator.SERVER, DiscordEmulator.DAILY);
     BotMessage refused = answer(discord, discord.slash(member, daily, "subscribe", Map.of()));
     assertThat(refused.text()).contains("Only the group's admins can use /subscribe");
+    assertThat(refused.ephemeral()).isTrue();
 
     Place readOnly = Place.channel(DiscordEmulator.SERVER, DiscordEmulator.NO_SEND);
     BotMessage noSend = answer(discord, discord.slash(admin, readOnly, "subscribe", Map.of()));
