@@ -50,6 +50,8 @@ class DiscordEmulatorTest {
             Person.member("2003", "Eve_*star*", "en-US"));
         DiscordScenarios.subscribeRefusals(
             discord, Person.admin("2004", "Alan", "en-US"), Person.member("2005", "Bob", "en-US"));
+        DiscordScenarios.rateLimitedCallbacksAreRetried(
+            discord, Person.member("2007", "Ken", "en-US"));
         DiscordScenarios.resumesAfterADroppedConnection(
             discord, Person.member("2006", "Linus", "en-US"));
 

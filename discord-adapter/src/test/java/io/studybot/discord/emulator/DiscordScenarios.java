@@ -139,6 +139,18 @@ public final class DiscordScenarios {
     assertThat(help.text()).contains("/today");
   }
 
+  /**
+   * Discord answers an interaction's callback with 429 and its rate-limit headers: JDA waits the
+   * time asked and sends it again, still within the three seconds.
+   */
+  public static void rateLimitedCallbacksAreRetried(DiscordEmulator discord, Person learner)
+      throws Exception {
+    discord.rateLimit("/callback", 1);
+    Place study = Place.channel(DiscordEmulator.SERVER, DiscordEmulator.STUDY);
+    BotMessage help = answer(discord, discord.slash(learner, study, "help", Map.of()));
+    assertThat(help.text()).contains("/today");
+  }
+
   /** The bot's first answer to an interaction, which came within Discord's three seconds. */
   public static BotMessage answer(DiscordEmulator discord, Interaction interaction)
       throws InterruptedException {
