@@ -24,6 +24,7 @@ record AppConfig(
     int questionsPerQuiz,
     int reviewsPerDay,
     boolean scheduler,
+    int dispatchSeconds,
     int maxPauseDays,
     Optional<Path> curriculumDir,
     Optional<String> telegramToken,
@@ -33,7 +34,8 @@ record AppConfig(
     Optional<String> discordGuildId,
     Optional<ShardRange> discordShards,
     Admins admins,
-    Optional<Integer> httpPort) {
+    Optional<Integer> httpPort,
+    URI discordApiUrl) {
 
   /** Where /metrics and /health are served by default when a platform runs. */
   static final int DEFAULT_HTTP_PORT = 8080;
@@ -48,6 +50,7 @@ record AppConfig(
     int questions = number(env, "STUDYBOT_QUIZ_QUESTIONS", defaults.questionsPerQuiz(), 1, 10);
     int reviews = number(env, "STUDYBOT_REVIEWS_PER_DAY", defaults.reviewsPerDay(), 0, 50);
     boolean scheduler = flag(env, "STUDYBOT_SCHEDULER").orElse(true);
+    int dispatchSeconds = dispatchSeconds(env);
     int maxPauseDays = number(env, "STUDYBOT_PAUSE_MAX_DAYS", defaults.maxFrozenDays(), 0, 365);
     Optional<Path> curriculum = value(env, "STUDYBOT_CURRICULUM_DIR").map(Path::of);
     curriculum.ifPresent(
@@ -65,6 +68,7 @@ record AppConfig(
         questions,
         reviews,
         scheduler,
+        dispatchSeconds,
         maxPauseDays,
         curriculum,
         telegram,
@@ -74,7 +78,8 @@ record AppConfig(
         discordGuildId(env),
         discordShards(env),
         admins(env),
-        httpPort(env, !console && (telegram.isPresent() || discord.isPresent()), telegramSettings));
+        httpPort(env, !console && (telegram.isPresent() || discord.isPresent()), telegramSettings),
+        url(env, "DISCORD_API_URL", DiscordSettings.DEFAULT_API_URL.toString()));
   }
 
   /**
@@ -126,6 +131,20 @@ record AppConfig(
     }
   }
 
+  /**
+   * How often the dispatch tick runs: a divisor of a minute, so the ticks stay on the minute where
+   * lesson times fall.
+   */
+  private static int dispatchSeconds(Map<String, String> env) {
+    int seconds = number(env, "STUDYBOT_DISPATCH_SECONDS", 60, 1, 60);
+    if (60 % seconds != 0) {
+      throw new ConfigException(
+          "STUDYBOT_DISPATCH_SECONDS: expected a divisor of 60 (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30"
+              + " or 60)");
+    }
+    return seconds;
+  }
+
   /** The Telegram bot's settings, when it has a token and the console is not asked for. */
   Optional<TelegramSettings> telegram() {
     return telegramSettings.filter(settings -> !console);
@@ -175,7 +194,7 @@ record AppConfig(
   Optional<DiscordSettings> discord() {
     return discordToken
         .filter(token -> !console)
-        .map(token -> new DiscordSettings(token, discordGuildId, discordShards));
+        .map(token -> new DiscordSettings(token, discordGuildId, discordShards, discordApiUrl));
   }
 
   private static Optional<String> discordGuildId(Map<String, String> env) {
@@ -291,6 +310,11 @@ record AppConfig(
         + admins.size()
         + ", httpPort="
         + httpPort.map(String::valueOf).orElse("off")
+        // Like the Telegram URL's, a proxy's URL may hold a secret: say only whose it is.
+        + ", discordApiUrl="
+        + (discordApiUrl.equals(DiscordSettings.DEFAULT_API_URL) ? "discord" : "custom")
+        + ", dispatchSeconds="
+        + dispatchSeconds
         + "]";
   }
 }

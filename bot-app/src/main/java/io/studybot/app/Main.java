@@ -561,7 +561,9 @@ public final class Main {
             .withMetrics(new DeliveryMetrics(registry));
     running.push(SendLoop.start(sender, workers, SEND_REST));
     try {
-      running.push(DeliveryJobs.start(dispatcher, outbox, clock, QuartzJobStore.of(database)));
+      running.push(
+          DeliveryJobs.start(
+              dispatcher, outbox, clock, QuartzJobStore.of(database), config.dispatchSeconds()));
     } catch (SchedulerException e) {
       throw new StartupFailure(
           StartupFailure.FAILED, "cannot start the delivery scheduler: " + e.getMessage(), e);

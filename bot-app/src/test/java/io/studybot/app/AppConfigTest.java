@@ -68,6 +68,35 @@ class AppConfigTest {
 
     assertThat(discord.guildId()).isEmpty();
     assertThat(discord.shards()).isEmpty();
+    assertThat(discord.apiUrl()).hasToString("https://discord.com/api/v10/");
+    assertThat(discord.usesDiscord()).isTrue();
+  }
+
+  @Test
+  void discordApiUrlPointsTheBotAtAnotherRestBase() {
+    DiscordSettings discord =
+        AppConfig.from(
+                Map.of(
+                    "DISCORD_BOT_TOKEN", "d-token",
+                    "DISCORD_API_URL", "http://127.0.0.1:8080/api/v10"))
+            .discord()
+            .orElseThrow();
+
+    assertThat(discord.apiUrl()).hasToString("http://127.0.0.1:8080/api/v10/");
+    assertThat(discord.usesDiscord()).isFalse();
+  }
+
+  @Test
+  void theDispatchTickRunsEveryMinuteUnlessADivisorOfAMinuteIsSet() {
+    assertThat(AppConfig.from(Map.of()).dispatchSeconds()).isEqualTo(60);
+    assertThat(AppConfig.from(Map.of("STUDYBOT_DISPATCH_SECONDS", "5")).dispatchSeconds())
+        .isEqualTo(5);
+    assertBad(
+        Map.of("STUDYBOT_DISPATCH_SECONDS", "7"),
+        "STUDYBOT_DISPATCH_SECONDS: expected a divisor of 60");
+    assertBad(
+        Map.of("STUDYBOT_DISPATCH_SECONDS", "0"),
+        "STUDYBOT_DISPATCH_SECONDS: expected a whole number from 1 to 60");
   }
 
   @Test
@@ -83,6 +112,7 @@ class AppConfigTest {
     assertBad(
         Map.of("DISCORD_GUILD_ID", "my-server"),
         "DISCORD_GUILD_ID: expected a server id (17 to 20 digits)");
+    assertBad(Map.of("DISCORD_API_URL", "ws://x"), "DISCORD_API_URL: expected an http(s):// URL");
     assertBad(
         Map.of("DISCORD_SHARDS", "0-3"),
         "DISCORD_SHARDS: expected FIRST-LAST/TOTAL with FIRST <= LAST < TOTAL, such as 0-3/8");
@@ -152,6 +182,7 @@ class AppConfigTest {
             Map.entry("TELEGRAM_WEBHOOK_SECRET", secret + " with spaces"),
             Map.entry("DISCORD_GUILD_ID", secret),
             Map.entry("DISCORD_SHARDS", secret),
+            Map.entry("DISCORD_API_URL", "ftp://proxy.example.org/" + secret),
             Map.entry("STUDYBOT_QUIZ_QUESTIONS", secret),
             Map.entry("STUDYBOT_SCHEDULER", secret),
             Map.entry("STUDYBOT_CURRICULUM_DIR", "/no/" + secret),

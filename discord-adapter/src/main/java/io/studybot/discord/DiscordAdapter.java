@@ -12,13 +12,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.exceptions.ContextException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.Compression;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,24 +101,39 @@ public final class DiscordAdapter implements AutoCloseable {
   }
 
   private static DiscordConnection connect(DiscordSettings settings, Object registrar) {
+    RestConfig rest = new RestConfig().setBaseUrl(settings.apiUrl().toString());
     if (settings.shards().isPresent()) {
       ShardRange range = settings.shards().get();
       ShardManager shards =
           DefaultShardManagerBuilder.createLight(settings.token(), INTENTS)
               .setShardsTotal(range.total())
               .setShards(range.first(), range.last())
+              .setRestConfig(rest)
+              .setCompression(compression(settings))
               .setEnableShutdownHook(false)
               .addEventListeners(registrar)
               .build();
       return DiscordConnection.of(shards, range.ids());
     }
     // The app's shutdown closes the adapter; JDA's own hook would disconnect under work in hand.
-    JDA jda =
+    JDABuilder builder =
         JDABuilder.createLight(settings.token(), INTENTS)
+            .setRestConfig(rest)
+            .setCompression(compression(settings))
             .setEnableShutdownHook(false)
-            .addEventListeners(registrar)
-            .build();
-    return DiscordConnection.of(jda);
+            .addEventListeners(registrar);
+    if (!settings.usesDiscord()) {
+      builder.setSessionController(new RestGatewayController(settings.apiUrl(), settings.token()));
+    }
+    return DiscordConnection.of(builder.build());
+  }
+
+  /**
+   * Discord's gateway gets zlib-stream, which saves most of its bandwidth; another REST base (a
+   * local fake Discord) speaks plain JSON text frames, which JDA reads only with compression off.
+   */
+  private static Compression compression(DiscordSettings settings) {
+    return settings.usesDiscord() ? Compression.ZLIB : Compression.NONE;
   }
 
   public JdaChatGateway gateway() {

@@ -38,15 +38,6 @@ class CommandRegistrarTest {
   }
 
   @Test
-  void withoutAGuildTheCommandsAreRegisteredGloballyOnce() {
-    when(jda.getShardInfo()).thenReturn(new JDA.ShardInfo(0, 1));
-
-    new CommandRegistrar(Optional.empty()).onReady(ready());
-
-    assertThat(registered(globalUpdate)).hasSize(BotCommand.values().length);
-  }
-
-  @Test
   void onlyShardZeroRegistersTheGlobalCommands() {
     when(jda.getShardInfo()).thenReturn(new JDA.ShardInfo(3, 8));
 

@@ -61,18 +61,6 @@ class DiscordInteractionListenerTest {
   }
 
   @Test
-  void todayInAServerChannelAnswersWithThePublicLessonEmbed() {
-    listener.onSlashCommandInteraction(discord.slash("today", Map.of(), serverChannel("700")));
-
-    assertThat(discord.hows()).containsExactly("reply");
-    FakeDiscord.Shown lesson = discord.last();
-    assertThat(lesson.ephemeral).isFalse();
-    assertThat(lesson.data.getEmbeds()).hasSize(1);
-    assertThat(lesson.data.getEmbeds().get(0).getTitle()).startsWith("📘 Day 1 of");
-    assertThat(lesson.customIds()).contains("cmd:quiz");
-  }
-
-  @Test
   void aChineseClientGetsTheLessonInChinese() {
     discord.locale = DiscordLocale.CHINESE_CHINA;
 
@@ -106,29 +94,6 @@ class DiscordInteractionListenerTest {
   }
 
   @Test
-  void aQuizAnswerInAServerIsAVerdictOnlyThePresserSees() {
-    listener.onSlashCommandInteraction(discord.slash("quiz", Map.of(), serverChannel("700")));
-    String answer = firstAnswerButton();
-
-    listener.onButtonInteraction(discord.press(answer, "9001", serverChannel("700")));
-
-    FakeDiscord.Shown verdict = discord.last();
-    assertThat(verdict.how).isEqualTo("reply");
-    assertThat(verdict.ephemeral).isTrue();
-  }
-
-  @Test
-  void aQuizAnswerInADmEditsTheQuestionItAnswers() {
-    listener.onSlashCommandInteraction(discord.slash("quiz", Map.of(), dm()));
-    String answer = firstAnswerButton();
-
-    listener.onButtonInteraction(discord.press(answer, "9002", dm()));
-
-    assertThat(discord.last().how).isEqualTo("edit");
-    assertThat(discord.last().customIds()).doesNotContain(answer);
-  }
-
-  @Test
   void aPressOnAnExpiredQuizGetsAPersonalNoteAndChangesNothing() {
     listener.onSlashCommandInteraction(discord.slash("quiz", Map.of(), serverChannel("700")));
     String answer = firstAnswerButton();
@@ -142,16 +107,6 @@ class DiscordInteractionListenerTest {
     assertThat(discord.last().how).isEqualTo("reply");
     assertThat(discord.last().ephemeral).isTrue();
     assertThat(discord.last().text()).contains("This quiz is closed");
-  }
-
-  @Test
-  void laterMessagesOfOneAnswerAreFollowUpsOfTheInteraction() {
-    listener.onSlashCommandInteraction(discord.slash("quiz", Map.of(), dm()));
-
-    assertThat(discord.hows()).first().isEqualTo("reply");
-    assertThat(discord.hows().subList(1, discord.hows().size()))
-        .isNotEmpty()
-        .containsOnly("followup");
   }
 
   @Test
@@ -250,27 +205,6 @@ class DiscordInteractionListenerTest {
   }
 
   @Test
-  void subscribeCarriesThePermissionsTheBotLacksInTheChannel() {
-    List<IncomingEvent> received = new ArrayList<>();
-    DiscordInteractionListener recording = listenerFor(recordingInto(received));
-    discord.botPermissions.removeAll(
-        EnumSet.of(Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS));
-
-    recording.onSlashCommandInteraction(
-        discord.slash("subscribe", Map.of(), serverChannelAsManager("700")));
-    recording.onSlashCommandInteraction(discord.slash("today", Map.of(), serverChannel("700")));
-    discord.botPermissions.addAll(
-        EnumSet.of(Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS));
-    recording.onSlashCommandInteraction(
-        discord.slash("subscribe", Map.of(), serverChannelAsManager("700")));
-
-    assertThat(((IncomingEvent.Command) received.get(0)).botMissingRights())
-        .containsExactly("Send Messages", "Embed Links");
-    assertThat(((IncomingEvent.Command) received.get(1)).botMissingRights()).isEmpty();
-    assertThat(((IncomingEvent.Command) received.get(2)).botMissingRights()).isEmpty();
-  }
-
-  @Test
   void inAThreadTheBotNeedsSendMessagesInThreads() {
     List<IncomingEvent> received = new ArrayList<>();
     DiscordInteractionListener recording = listenerFor(recordingInto(received));
@@ -347,21 +281,6 @@ class DiscordInteractionListenerTest {
     recording.onMessageReceived(discord.botMessage("Day 1"));
 
     assertThat(received).isEmpty();
-  }
-
-  @Test
-  void onlyAServerManagerSubscribesTheChannelAndOthersAreToldPrivately() {
-    listener.onSlashCommandInteraction(
-        discord.slash("subscribe", Map.of("lesson", "08:00"), serverChannel("700")));
-    FakeDiscord.Shown refused = discord.last();
-    listener.onSlashCommandInteraction(
-        discord.slash("subscribe", Map.of("lesson", "08:00"), serverChannelAsManager("700")));
-    FakeDiscord.Shown done = discord.last();
-
-    assertThat(refused.ephemeral).isTrue();
-    assertThat(refused.text()).contains("Only the group's admins");
-    assertThat(done.ephemeral).isFalse();
-    assertThat(done.text()).contains("Subscribed", "08:00");
   }
 
   @Test

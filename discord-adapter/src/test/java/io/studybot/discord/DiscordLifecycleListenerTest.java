@@ -44,33 +44,6 @@ class DiscordLifecycleListenerTest {
   private final DiscordLifecycleListener listener = new DiscordLifecycleListener(core, queued::add);
 
   @Test
-  void leavingAServerStopsEveryChatOnIt() {
-    GuildLeaveEvent left = mock(GuildLeaveEvent.class);
-    Guild server = server();
-    when(left.getGuild()).thenReturn(server);
-
-    listener.onGuildLeave(left);
-    runQueued();
-
-    assertThat(told).containsExactly("serverGone DISCORD " + SERVER);
-  }
-
-  @Test
-  void aDeletedChannelIsAGoneGroupChatOnItsServer() {
-    ChannelDeleteEvent deleted = mock(ChannelDeleteEvent.class);
-    when(deleted.isFromGuild()).thenReturn(true);
-    Guild server = server();
-    when(deleted.getGuild()).thenReturn(server);
-    ChannelUnion channel = channel("700");
-    when(deleted.getChannel()).thenReturn(channel);
-
-    listener.onChannelDelete(deleted);
-    runQueued();
-
-    assertThat(told).containsExactly("chatGone " + groupChat("700"));
-  }
-
-  @Test
   void anArchivedThreadIsGoneAndAReopenedOneIsNot() {
     listener.onChannelUpdateArchived(archived("900", true));
     listener.onChannelUpdateArchived(archived("901", false));

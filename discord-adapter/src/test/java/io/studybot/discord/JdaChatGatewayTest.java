@@ -39,13 +39,6 @@ class JdaChatGatewayTest {
   }
 
   @Test
-  void aSubscribedGroupsLessonIsPostedInItsChannel() {
-    gateway.send(group, DiscordRendererTest.lesson(2, "print(1)"));
-
-    assertThat(discord.hows()).containsExactly("channel");
-  }
-
-  @Test
   void aDmToSomeoneWhoClosedTheirDmsIsAPermanentFailure() {
     refuseDms(ErrorResponse.CANNOT_SEND_TO_USER);
 

@@ -48,6 +48,24 @@ public final class DeliveryJobs implements AutoCloseable {
   public static DeliveryJobs start(
       Dispatcher dispatcher, OutboxStore outbox, Clock clock, Optional<Properties> jobStore)
       throws SchedulerException {
+    return start(dispatcher, outbox, clock, jobStore, 60);
+  }
+
+  /**
+   * As {@link #start(Dispatcher, OutboxStore, Clock, Optional)}, with the dispatch tick every
+   * {@code dispatchSeconds} (a divisor of 60, so a tick falls on every full minute) instead of once
+   * a minute.
+   */
+  public static DeliveryJobs start(
+      Dispatcher dispatcher,
+      OutboxStore outbox,
+      Clock clock,
+      Optional<Properties> jobStore,
+      int dispatchSeconds)
+      throws SchedulerException {
+    if (dispatchSeconds < 1 || 60 % dispatchSeconds != 0) {
+      throw new IllegalArgumentException("dispatch seconds must divide 60: " + dispatchSeconds);
+    }
     Map<String, Task> tasks = new LinkedHashMap<>();
     tasks.put("dispatch", () -> logCount("Dispatch queued {} deliveries", dispatcher.tick()));
     tasks.put(
@@ -62,7 +80,11 @@ public final class DeliveryJobs implements AutoCloseable {
           String name = bundle.getJobDetail().getKey().getName();
           return new RecurringJob(name, requireNonNull(tasks.get(name), name));
         });
-    schedule(scheduler, "dispatch", CronScheduleBuilder.cronSchedule("0 * * * * ?"));
+    schedule(
+        scheduler,
+        "dispatch",
+        CronScheduleBuilder.cronSchedule(
+            (dispatchSeconds == 60 ? "0" : "0/" + dispatchSeconds) + " * * * * ?"));
     // Earlier versions stored a shared "send" job; each instance sends for itself now.
     scheduler.deleteJob(JobKey.jobKey("send", "studybot"));
     schedule(scheduler, "cleanup", CronScheduleBuilder.dailyAtHourAndMinute(3, 30));
