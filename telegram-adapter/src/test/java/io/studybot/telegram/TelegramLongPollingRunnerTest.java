@@ -110,7 +110,7 @@ class TelegramLongPollingRunnerTest {
   }
 
   @Test
-  void aFailedPollBacksOffLongerEachTimeUpToHalfAMinute() throws Exception {
+  void aFailedPollBacksOffLongerEachTimeUpToFiveSeconds() throws Exception {
     for (int i = 0; i < 7; i++) {
       api.fail("getUpdates", 502, "Bad Gateway");
     }
@@ -124,10 +124,8 @@ class TelegramLongPollingRunnerTest {
             Duration.ofSeconds(1),
             Duration.ofSeconds(2),
             Duration.ofSeconds(4),
-            Duration.ofSeconds(8),
-            Duration.ofSeconds(16),
-            Duration.ofSeconds(30),
-            Duration.ofSeconds(30));
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(5));
     assertThat(offsets()).containsOnly(0);
   }
 }
