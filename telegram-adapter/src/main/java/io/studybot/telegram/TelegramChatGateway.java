@@ -10,7 +10,9 @@ import io.studybot.core.chat.Platform;
 import io.studybot.core.chat.RateLimits;
 import io.studybot.core.chat.Reply;
 import io.studybot.core.chat.RichText;
+import io.studybot.core.schedule.Sleeper;
 import java.io.ByteArrayInputStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +46,14 @@ public final class TelegramChatGateway implements ChatGateway {
   private final TelegramCalls timedCalls;
   private final RateLimits rateLimits;
 
+  private final ReplyPacer pacer;
+
   TelegramChatGateway(TelegramCalls calls, RateLimits rateLimits) {
+    this(calls, rateLimits, new ReplyPacer(rateLimits, Clock.systemUTC(), Sleeper.REAL));
+  }
+
+  TelegramChatGateway(TelegramCalls calls, RateLimits rateLimits, ReplyPacer pacer) {
+    this.pacer = pacer;
     this.calls = calls;
     this.timedCalls = calls.withoutFloodWaits();
     this.rateLimits = rateLimits;
@@ -89,6 +98,7 @@ public final class TelegramChatGateway implements ChatGateway {
       // Telegram has no message only one member of a group sees; say whom it is for.
       body = addressed(body, interaction.senderName());
     }
+    pacer.awaitTurn(chat);
     post(calls, chat, body, message);
   }
 

@@ -36,8 +36,10 @@ final class TelegramLongPollingRunner implements AutoCloseable {
   private static final Duration CONFLICT_PAUSE = Duration.ofSeconds(10);
 
   private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+
   /** Short enough that updates flow again within seconds of the database's return. */
   private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(5);
+
   private static final Duration STOP_WAIT = Duration.ofSeconds(3);
 
   private final TelegramBotApi api;
