@@ -29,9 +29,12 @@ final class UpdateQueueBotApi implements AutoCloseable {
   private int messageIds;
 
   UpdateQueueBotApi() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    // Answers at once (no Nagle delay) and takes the sender's many connections without refusing
+    // any: a refused or reset connection makes the client send again, a duplicate of the harness.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
     server.createContext("/", this::handle);
-    server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+    server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(32));
     server.start();
   }
 
@@ -111,11 +114,13 @@ final class UpdateQueueBotApi implements AutoCloseable {
   private synchronized String sent(JsonNode body) {
     String chat = body.path("chat_id").asText();
     replies.computeIfAbsent(chat, c -> new ArrayList<>()).add(body.path("text").asText());
-    return "{\"ok\":true,\"result\":{\"message_id\":"
-        + ++messageIds
-        + ",\"date\":1700000000,\"chat\":{\"id\":"
-        + chat
-        + ",\"type\":\"private\"}}}";
+    // The chat id as it came: seeded chats need not be numbers.
+    var answer = JSON.createObjectNode().put("ok", true);
+    var result = answer.putObject("result").put("message_id", ++messageIds).put("date", 1700000000);
+    var chatNode = result.putObject("chat");
+    chatNode.set("id", body.path("chat_id"));
+    chatNode.put("type", "private");
+    return answer.toString();
   }
 
   @Override
