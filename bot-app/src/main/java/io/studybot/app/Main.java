@@ -377,6 +377,9 @@ public final class Main {
     try {
       return Database.open(config.database());
     } catch (RuntimeException e) {
+      if (!config.database().isPostgres()) {
+        throw new StartupFailure(StartupFailure.FAILED, embeddedProblem(config, e), e);
+      }
       throw new StartupFailure(
           BAD_SETTING,
           "cannot open the database "
@@ -385,6 +388,20 @@ public final class Main {
               + rootMessage(e),
           e);
     }
+  }
+
+  /** What to check when the embedded database in the data folder does not open. */
+  private static String embeddedProblem(AppConfig config, RuntimeException e) {
+    String root = rootMessage(e);
+    if (root.contains("already in use") || root.contains("locked")) {
+      return "STUDYBOT_DATA_DIR: the embedded database in "
+          + config.dataDir()
+          + " is in use by another StudyBot; stop it, or give this one its own STUDYBOT_DATA_DIR";
+    }
+    return "STUDYBOT_DATA_DIR: the embedded database in "
+        + config.dataDir()
+        + " cannot be opened: "
+        + root;
   }
 
   /**

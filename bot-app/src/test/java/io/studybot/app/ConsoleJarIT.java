@@ -62,6 +62,37 @@ class ConsoleJarIT {
     assertThat(result.err).startsWith("studybot: STUDYBOT_DB_URL:");
   }
 
+  @Test
+  void aSecondBotOnTheSameDataFolderStopsWithOneLine() throws Exception {
+    ProcessBuilder first = new ProcessBuilder(List.of(javaBinary(), "-jar", JAR.toString()));
+    first.environment().remove("TELEGRAM_BOT_TOKEN");
+    first.environment().remove("DISCORD_BOT_TOKEN");
+    first.environment().put("STUDYBOT_DATA_DIR", dataDir.toString());
+    first
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD);
+    Process running = first.start();
+    try (OutputStream stdin = running.getOutputStream()) {
+      stdin.write("/start\n".getBytes(StandardCharsets.UTF_8));
+      stdin.flush();
+      for (int i = 0; i < 300 && !Files.exists(dataDir.resolve("studybot.mv.db")); i++) {
+        Thread.sleep(50);
+      }
+      Thread.sleep(1000);
+
+      Result second = runJar("", Map.of("STUDYBOT_DATA_DIR", dataDir.toString()));
+
+      assertThat(second.code).isEqualTo(1);
+      assertThat(second.err.lines().toList()).hasSize(1);
+      assertThat(second.err)
+          .startsWith("studybot: STUDYBOT_DATA_DIR: the embedded database in")
+          .contains("in use by another StudyBot");
+    } finally {
+      running.destroy();
+      running.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+  }
+
   private record Result(int code, String out, String err) {}
 
   private static Result runJar(String input, Map<String, String> env)
