@@ -46,6 +46,11 @@ abstract class InboxCrashContract {
         second.waitFor(30, TimeUnit.SECONDS);
       }
 
+      // Kept for a look when the test fails: the log of both runs.
+      Files.copy(
+          dataDir.resolve("studybot.log"),
+          Path.of("target", getClass().getSimpleName() + ".log"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       Map<String, List<String>> replies = api.replies();
       long duplicates = replies.values().stream().mapToLong(r -> r.size() - 1).sum();
       System.out.printf(

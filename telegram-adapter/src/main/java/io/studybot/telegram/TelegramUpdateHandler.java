@@ -6,6 +6,7 @@ import io.studybot.core.chat.ChatLifecycle;
 import io.studybot.core.chat.DeliveryException;
 import io.studybot.core.chat.IncomingEvent;
 import io.studybot.core.chat.Reply;
+import io.studybot.core.chat.ShowLaterException;
 import io.studybot.core.chat.StoreUnavailableException;
 import io.studybot.core.inbox.InboxUpdate;
 import java.io.IOException;
@@ -74,7 +75,7 @@ final class TelegramUpdateHandler {
       } else if (update.hasCallbackQuery()) {
         acknowledge(update.getCallbackQuery().getId());
       }
-    } catch (StoreUnavailableException e) {
+    } catch (StoreUnavailableException | ShowLaterException e) {
       throw e;
     } catch (RuntimeException e) {
       log.error("Could not handle Telegram update {}", update.getUpdateId(), e);
@@ -112,8 +113,9 @@ final class TelegramUpdateHandler {
   }
 
   /**
-   * Shows one reply; a failure is logged and the other replies still go out. A reply to a group
-   * that has just become a supergroup moves the group and goes to the new id.
+   * Shows one reply. A reply Telegram refused for good is logged and the others still go out; one
+   * it did not answer makes the inbox hand the update over again. A reply to a group that has just
+   * become a supergroup moves the group and goes to the new id.
    */
   private void show(TelegramInteraction interaction, Reply reply) {
     try {
@@ -123,6 +125,10 @@ final class TelegramUpdateHandler {
         lifecycle.chatMoved(reply.chat(), e.movedTo().get());
         showMoved(interaction, reply, e.movedTo().get());
         return;
+      }
+      if (!e.permanent()) {
+        // Telegram did not answer: the inbox hands the update over again with the same replies.
+        throw new ShowLaterException("replying in a Telegram chat failed", e);
       }
       log.warn("Replying in Telegram chat {} failed: {}", reply.chat().id(), e.getMessage());
     }

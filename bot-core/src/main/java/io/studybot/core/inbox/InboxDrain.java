@@ -1,6 +1,7 @@
 package io.studybot.core.inbox;
 
 import io.studybot.core.chat.Platform;
+import io.studybot.core.chat.ShowLaterException;
 import io.studybot.core.chat.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +37,11 @@ public final class InboxDrain implements Inbox {
   static final Duration KEEP_DONE = Duration.ofHours(25);
 
   static final Duration PURGE_EVERY = Duration.ofMinutes(10);
+
+  /** Claims of an update whose replies the platform did not take before it is given up. */
+  static final int MAX_SHOW_ATTEMPTS = 5;
+
+  static final Duration SHOW_RETRY = Duration.ofSeconds(2);
 
   private final InboxStore store;
   private final Map<Platform, InboxHandler> handlers = new ConcurrentHashMap<>();
@@ -132,10 +138,30 @@ public final class InboxDrain implements Inbox {
     } catch (StoreUnavailableException e) {
       hold(update, lastWait);
       return;
+    } catch (ShowLaterException e) {
+      if (update.attempts() < MAX_SHOW_ATTEMPTS) {
+        putBack(update, lastWait);
+        return;
+      }
+      log.warn("Gave up showing the replies of inbox update {}: {}", update.id(), e.getMessage());
     } catch (RuntimeException e) {
       log.error("Could not handle inbox update {}; it is dropped", update.id(), e);
     }
     finish(update.id());
+  }
+
+  /**
+   * Gives the update back to the table for a later claim, which reads the replies its turn stored;
+   * kept in hand instead when the table cannot be written either.
+   */
+  private void putBack(StoredUpdate update, Duration lastWait) {
+    try {
+      store.retryAt(update.id(), clock.instant().plus(SHOW_RETRY));
+      inFlight.remove(update.id());
+      wake.run();
+    } catch (RuntimeException e) {
+      hold(update, lastWait);
+    }
   }
 
   private void hold(StoredUpdate update, Duration lastWait) {

@@ -9,6 +9,7 @@ import io.studybot.core.chat.IncomingEvent;
 import io.studybot.core.chat.Platform;
 import io.studybot.core.chat.PlatformUser;
 import io.studybot.core.chat.Reply;
+import io.studybot.core.chat.ShowLaterException;
 import io.studybot.core.chat.StoreUnavailableException;
 import io.studybot.core.conversation.StudyBot;
 import io.studybot.core.conversation.StudyRules;
@@ -207,6 +208,36 @@ abstract class InboxContract {
     assertThat(rows("select count(*) from inbox where status = 'DONE'")).isEqualTo(3);
     // One /next after the start moved the course once per update: twice, not three times.
     assertThat(rows("select max(position) from enrollment")).isEqualTo(2);
+  }
+
+  @Test
+  void repliesThePlatformDidNotTakeAreShownAgainLaterWithoutRepeatingTheTurn() {
+    store.add(List.of(update("1", "7", "/start")), now());
+    InboxDrain first = drain(this::typed);
+    first.drainOnce();
+    runQueued();
+    shown.clear();
+    store.add(List.of(update("2", "7", "/next")), now());
+    AtomicInteger failures = new AtomicInteger(1);
+    InboxDrain drain =
+        drain(
+            update -> {
+              typed(update);
+              if (failures.getAndDecrement() > 0) {
+                throw new ShowLaterException("no answer", new RuntimeException());
+              }
+            });
+    drain.drainOnce();
+    runQueued();
+    List<String> firstTry = List.copyOf(shown);
+    shown.clear();
+    clock.advance(InboxDrain.SHOW_RETRY);
+    drain.drainOnce();
+    runQueued();
+
+    assertThat(shown).isEqualTo(firstTry);
+    assertThat(rows("select count(*) from inbox where status = 'DONE'")).isEqualTo(2);
+    assertThat(rows("select max(position) from enrollment")).isEqualTo(1);
   }
 
   @Test
