@@ -208,15 +208,7 @@ public final class JdbcInboxStore implements InboxStore {
   }
 
   private int update(String sql, @Nullable Object... parameters) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        statement.setObject(i + 1, parameters[i]);
-      }
-      return statement.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("inbox update failed: " + e.getMessage(), e);
-    }
+    return JdbcTransaction.update(dataSource, "inbox update", sql, parameters);
   }
 
   /**

@@ -191,15 +191,7 @@ public final class JdbcOutboxStore implements OutboxStore {
   }
 
   private int update(String sql, @Nullable Object... parameters) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        statement.setObject(i + 1, parameters[i]);
-      }
-      return statement.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("outbox update failed: " + e.getMessage(), e);
-    }
+    return JdbcTransaction.update(dataSource, "outbox update", sql, parameters);
   }
 
   /** Removes a learner's queued deliveries, on the caller's connection: they name the chat. */
