@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
  * taken up again once its leases run out.
  */
 abstract class InboxCrashContract {
-  private static final Path JAR = Path.of("target/studybot.jar");
   static final int LEARNERS = 60;
   private static final int INBOX_WORKERS = 8;
 
@@ -40,7 +39,9 @@ abstract class InboxCrashContract {
 
       Process second = start(api, database);
       try {
-        awaitAllChats(api, Duration.ofSeconds(90));
+        TelegramJar.awaitChats(api, LEARNERS, Duration.ofSeconds(90));
+        // A moment more for a repeat that would come late.
+        Thread.sleep(1000);
       } finally {
         second.destroy();
         second.waitFor(30, TimeUnit.SECONDS);
@@ -84,19 +85,9 @@ abstract class InboxCrashContract {
   }
 
   private Process start(UpdateQueueBotApi api, Map<String, String> database) throws Exception {
-    ProcessBuilder builder =
-        new ProcessBuilder(List.of(javaBinary(), "-jar", JAR.toString()))
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .redirectError(ProcessBuilder.Redirect.DISCARD);
-    builder.environment().remove("DISCORD_BOT_TOKEN");
-    builder.environment().remove("STUDYBOT_CONSOLE");
-    builder.environment().put("STUDYBOT_DATA_DIR", dataDir.toString());
-    builder.environment().put("STUDYBOT_SCHEDULER", "false");
-    builder.environment().put("STUDYBOT_HTTP_PORT", "0");
-    builder.environment().put("TELEGRAM_BOT_TOKEN", "123:crash-test-token");
-    builder.environment().put("TELEGRAM_API_URL", api.url().toString());
-    builder.environment().putAll(database);
-    return builder.start();
+    Map<String, String> env = new java.util.HashMap<>(database);
+    env.put("STUDYBOT_SCHEDULER", "false");
+    return TelegramJar.start(api, dataDir, env);
   }
 
   private static void awaitReplies(UpdateQueueBotApi api, int count, Duration timeout)
@@ -108,19 +99,5 @@ abstract class InboxCrashContract {
       }
       Thread.sleep(5);
     }
-  }
-
-  private static void awaitAllChats(UpdateQueueBotApi api, Duration timeout)
-      throws InterruptedException {
-    long end = System.nanoTime() + timeout.toNanos();
-    while (api.replies().size() < LEARNERS && System.nanoTime() < end) {
-      Thread.sleep(100);
-    }
-    // A moment more for a repeat that would come late.
-    Thread.sleep(1000);
-  }
-
-  private static String javaBinary() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 }

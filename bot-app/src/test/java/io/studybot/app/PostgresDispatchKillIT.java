@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * twice.
  */
 class PostgresDispatchKillIT {
-  private static final Path JAR = Path.of("target/studybot.jar");
   private static final int LEARNERS = 2_000;
 
   /** Sends in flight at once (the sender's workers): at most these can repeat after a kill. */
@@ -49,13 +48,15 @@ class PostgresDispatchKillIT {
     }
     try (UpdateQueueBotApi api = new UpdateQueueBotApi()) {
       Process first = start(api);
-      awaitChats(api, LEARNERS / 5, Duration.ofSeconds(90));
+      TelegramJar.awaitChats(api, LEARNERS / 5, Duration.ofSeconds(90));
+      assertThat(api.replies()).as("chats served").hasSizeGreaterThanOrEqualTo(LEARNERS / 5);
       first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       int beforeKill = api.replies().size();
 
       Process second = start(api);
       try {
-        awaitChats(api, LEARNERS, Duration.ofSeconds(120));
+        TelegramJar.awaitChats(api, LEARNERS, Duration.ofSeconds(120));
+        assertThat(api.replies()).as("chats served").hasSizeGreaterThanOrEqualTo(LEARNERS);
         Thread.sleep(2000);
       } finally {
         second.destroy();
@@ -84,33 +85,17 @@ class PostgresDispatchKillIT {
   }
 
   private Process start(UpdateQueueBotApi api) throws Exception {
-    ProcessBuilder builder =
-        new ProcessBuilder(List.of(javaBinary(), "-jar", JAR.toString()))
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .redirectError(ProcessBuilder.Redirect.DISCARD);
-    builder.environment().remove("DISCORD_BOT_TOKEN");
-    builder.environment().remove("STUDYBOT_CONSOLE");
-    builder.environment().put("STUDYBOT_DATA_DIR", dataDir.toString());
-    builder.environment().put("STUDYBOT_HTTP_PORT", "0");
-    builder.environment().put("STUDYBOT_DISPATCH_SECONDS", "1");
-    builder.environment().put("TELEGRAM_MESSAGES_PER_SECOND", "200");
-    builder.environment().put("TELEGRAM_BOT_TOKEN", "123:dispatch-kill-token");
-    builder.environment().put("TELEGRAM_API_URL", api.url().toString());
-    builder.environment().put("STUDYBOT_DB_URL", settings.url());
-    builder.environment().put("STUDYBOT_DB_USER", settings.user());
-    return builder.start();
-  }
-
-  private static void awaitChats(UpdateQueueBotApi api, int chats, Duration timeout)
-      throws InterruptedException {
-    long end = System.nanoTime() + timeout.toNanos();
-    while (api.replies().size() < chats && System.nanoTime() < end) {
-      Thread.sleep(50);
-    }
-    assertThat(api.replies()).as("chats served").hasSizeGreaterThanOrEqualTo(chats);
-  }
-
-  private static String javaBinary() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return TelegramJar.start(
+        api,
+        dataDir,
+        Map.of(
+            "STUDYBOT_DISPATCH_SECONDS",
+            "1",
+            "TELEGRAM_MESSAGES_PER_SECOND",
+            "200",
+            "STUDYBOT_DB_URL",
+            settings.url(),
+            "STUDYBOT_DB_USER",
+            settings.user()));
   }
 }

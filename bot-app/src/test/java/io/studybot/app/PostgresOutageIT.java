@@ -7,7 +7,7 @@ import io.studybot.core.testing.TestDatabases;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * message is answered once it is back, nothing is lost, and nobody is told "something went wrong".
  */
 class PostgresOutageIT {
-  private static final Path JAR = Path.of("target/studybot.jar");
   private static final Duration OUTAGE = Duration.ofSeconds(60);
 
   @TempDir Path dataDir;
@@ -77,31 +76,13 @@ class PostgresOutageIT {
   }
 
   private Process start(UpdateQueueBotApi api, String url) throws Exception {
-    ProcessBuilder builder =
-        new ProcessBuilder(List.of(javaBinary(), "-jar", JAR.toString()))
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .redirectError(ProcessBuilder.Redirect.DISCARD);
-    builder.environment().remove("DISCORD_BOT_TOKEN");
-    builder.environment().remove("STUDYBOT_CONSOLE");
-    builder.environment().put("STUDYBOT_DATA_DIR", dataDir.toString());
-    builder.environment().put("STUDYBOT_HTTP_PORT", "0");
-    builder.environment().put("TELEGRAM_BOT_TOKEN", "123:outage-test-token");
-    builder.environment().put("TELEGRAM_API_URL", api.url().toString());
-    builder.environment().put("STUDYBOT_DB_URL", url);
-    builder.environment().put("STUDYBOT_DB_USER", settings.user());
-    return builder.start();
+    return TelegramJar.start(
+        api, dataDir, Map.of("STUDYBOT_DB_URL", url, "STUDYBOT_DB_USER", settings.user()));
   }
 
   private static void awaitChats(UpdateQueueBotApi api, int chats, Duration timeout)
       throws InterruptedException {
-    long end = System.nanoTime() + timeout.toNanos();
-    while (api.replies().size() < chats && System.nanoTime() < end) {
-      Thread.sleep(100);
-    }
+    TelegramJar.awaitChats(api, chats, timeout);
     assertThat(api.replies()).as("chats answered").hasSize(chats);
-  }
-
-  private static String javaBinary() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 }
