@@ -11,8 +11,10 @@ import io.studybot.core.chat.Platform;
 import io.studybot.core.chat.PlatformUser;
 import io.studybot.core.chat.Reply;
 import io.studybot.core.i18n.Messages;
+import io.studybot.core.inbox.StoredUpdate;
 import io.studybot.core.schedule.DeliveryKind;
 import io.studybot.core.schedule.OutboxEntry;
+import io.studybot.core.state.DirectAnswers;
 import io.studybot.core.state.Repositories;
 import io.studybot.core.study.Awaiting;
 import io.studybot.core.study.Learner;
@@ -40,6 +42,7 @@ final class Conversation {
   private final DigestView digests = new DigestView();
   private final PlacementFlow placement;
   private final AdminFlow admin;
+  private final AnswerShortcut shortcut;
 
   /** Wrong link codes per account, for the cache's meters. */
   Cache<String, ?> wrongLinkCodes() {
@@ -57,6 +60,16 @@ final class Conversation {
     this.account = new AccountFlow(rules.maxFrozenDays());
     this.settings = new SettingsFlow(turn -> LessonDays.firstDay(turn, study));
     this.placement = new PlacementFlow(messages, reviews);
+    this.shortcut = new AnswerShortcut(curriculum, messages, reviews, SEEN_RESOLUTION);
+  }
+
+  /**
+   * The replies to an answer pressed in a private chat, when it could be recorded directly; empty
+   * for any other event, which {@link #handle} takes.
+   */
+  Optional<List<Reply>> answerDirectly(
+      IncomingEvent event, DirectAnswers store, Optional<StoredUpdate> inboxed, Instant now) {
+    return shortcut.answer(event, store, inboxed, now);
   }
 
   Turn.Handled handle(IncomingEvent event, Repositories repositories, Instant now) {

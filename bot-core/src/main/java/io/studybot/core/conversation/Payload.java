@@ -18,11 +18,20 @@ sealed interface Payload {
   /** The token a button carries. */
   String token();
 
-  /** An answer to a delivered question: {@code a:<delivered question id>:<choice index>}. */
-  record Answer(long quizQuestionId, int choice) implements Payload {
+  /**
+   * An answer to a delivered question: {@code a:<delivered question id>:<topic>:<question>:<choice
+   * index>}, where the place of the question in the curriculum may be missing (buttons sent before
+   * it was added: {@code a:<delivered question id>:<choice index>}).
+   */
+  record Answer(long quizQuestionId, Optional<QuestionPlace> place, int choice) implements Payload {
+    Answer(long quizQuestionId, int choice) {
+      this(quizQuestionId, Optional.empty(), choice);
+    }
+
     @Override
     public String token() {
-      return "a:" + quizQuestionId + ":" + choice;
+      String at = place.map(p -> p.topic() + ":" + p.question() + ":").orElse("");
+      return "a:" + quizQuestionId + ":" + at + choice;
     }
   }
 
@@ -134,7 +143,13 @@ sealed interface Payload {
   }
 
   private static Optional<Payload> answer(String value) {
-    return numbers(value, 2).map(n -> new Answer(n[0], (int) n[1]));
+    Optional<Payload> placed =
+        numbers(value, 4)
+            .map(
+                n ->
+                    new Answer(
+                        n[0], Optional.of(new QuestionPlace((int) n[1], (int) n[2])), (int) n[3]));
+    return placed.isPresent() ? placed : numbers(value, 2).map(n -> new Answer(n[0], (int) n[1]));
   }
 
   private static Optional<Payload> placementAnswer(String value) {

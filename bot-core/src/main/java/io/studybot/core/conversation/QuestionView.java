@@ -37,6 +37,7 @@ final class QuestionView {
   OutgoingMessage render(
       Question question,
       long quizQuestionId,
+      Optional<QuestionPlace> place,
       int number,
       int count,
       Optional<String> reviewOfTopic,
@@ -49,7 +50,7 @@ final class QuestionView {
         text,
         question,
         quizQuestionId,
-        original -> new Payload.Answer(quizQuestionId, original).token(),
+        original -> new Payload.Answer(quizQuestionId, place, original).token(),
         language);
   }
 

@@ -38,9 +38,8 @@ final class Reviews {
   /** The same for a question answered outside a quiz, such as in a placement test. */
   void record(Turn turn, String topicId, String questionId, boolean correct) {
     String curriculum = turn.curriculum.id();
-    Rating rating = Rating.fromQuizOutcome(correct);
     // Most answers are a learner's first to the question: try the new card first.
-    ReviewCard first = scheduler.review(FsrsScheduler.newCard(turn.now), rating, turn.now);
+    ReviewCard first = firstReview(correct, turn.now);
     if (turn.cards.addIfAbsent(turn.learner.id(), curriculum, topicId, questionId, first)) {
       return;
     }
@@ -48,7 +47,17 @@ final class Reviews {
         turn.cards
             .find(turn.learner.id(), curriculum, topicId, questionId)
             .orElseThrow(() -> new IllegalStateException("a review card vanished"));
-    existing.update(scheduler.review(existing.card(), rating, turn.now));
+    existing.update(next(existing.card(), correct, turn.now));
+  }
+
+  /** A question's card after the learner's first answer to it. */
+  ReviewCard firstReview(boolean correct, Instant now) {
+    return next(FsrsScheduler.newCard(now), correct, now);
+  }
+
+  /** A card after another answer: right is Good, wrong or missed is Again. */
+  ReviewCard next(ReviewCard card, boolean correct, Instant now) {
+    return scheduler.review(card, Rating.fromQuizOutcome(correct), now);
   }
 
   /** Due reviews to fold into today's quiz, within what is left of the day's allowance. */

@@ -88,17 +88,14 @@ public final class StudyBot implements ChatHandler, ChatLifecycle, DeliveryPrepa
     Optional<StoredUpdate> inboxed = InboxTurn.current();
     long start = registry.config().clock().monotonicTime();
     try {
-      Turn.Handled handled =
-          store.inTransaction(
-              repositories -> {
-                Turn.Handled turn = conversation.handle(event, repositories, clock.instant());
-                inboxed.ifPresent(
-                    update -> repositories.inbox().handled(update.id(), turn.replies()));
-                return turn;
-              });
+      Optional<List<Reply>> direct =
+          conversation.answerDirectly(event, store.directAnswers(), inboxed, clock.instant());
+      List<Reply> replies = direct.isPresent() ? direct.get() : turn(event, inboxed);
       metrics.handled(event, since(start), false);
-      handled.afterCommit().forEach(Runnable::run);
-      return handled.replies();
+      if (direct.isPresent()) {
+        metrics.answeredDirectly(event);
+      }
+      return replies;
     } catch (StoreUnavailableException e) {
       metrics.handled(event, since(start), true);
       if (inboxed.isPresent()) {
@@ -117,6 +114,20 @@ public final class StudyBot implements ChatHandler, ChatLifecycle, DeliveryPrepa
           e);
       return apology(event);
     }
+  }
+
+  /** The event handled in a transaction through the repositories. */
+  private List<Reply> turn(IncomingEvent event, Optional<StoredUpdate> inboxed) {
+    Turn.Handled handled =
+        store.inTransaction(
+            repositories -> {
+              Turn.Handled turn = conversation.handle(event, repositories, clock.instant());
+              inboxed.ifPresent(
+                  update -> repositories.inbox().handled(update.id(), turn.replies()));
+              return turn;
+            });
+    handled.afterCommit().forEach(Runnable::run);
+    return handled.replies();
   }
 
   private Duration since(long start) {

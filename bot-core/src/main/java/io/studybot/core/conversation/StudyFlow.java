@@ -181,6 +181,7 @@ final class StudyFlow {
         questions.render(
             question.get(),
             delivered.id(),
+            QuestionPlace.of(turn.curriculum, delivered.topicId(), delivered.questionId()),
             delivered.ordinal() + 1,
             count,
             reviewOf,

@@ -15,6 +15,7 @@ final class UpdateMetrics {
   static final String HANDLED = "studybot.updates.handled";
   static final String FAILED = "studybot.updates.failed";
   static final String LATENCY = "studybot.handler";
+  static final String ANSWERED_DIRECTLY = "studybot.answers.direct";
 
   private final MeterRegistry registry;
 
@@ -44,6 +45,15 @@ final class UpdateMetrics {
           .register(registry)
           .increment();
     }
+  }
+
+  /** Counts an answer recorded by the one statement of {@code AnswerShortcut}. */
+  void answeredDirectly(IncomingEvent event) {
+    Counter.builder(ANSWERED_DIRECTLY)
+        .description("Answers pressed in private chats and recorded in one statement")
+        .tags("platform", platform(event))
+        .register(registry)
+        .increment();
   }
 
   static String platform(IncomingEvent event) {

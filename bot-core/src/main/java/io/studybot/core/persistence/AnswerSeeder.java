@@ -36,6 +36,11 @@ public final class AnswerSeeder {
       return "answer-" + (firstLearnerId + learner);
     }
 
+    /** The name the learner has on the platform, as stored. */
+    public String displayName(int learner) {
+      return "learner " + (firstLearnerId + learner);
+    }
+
     public long questionId(int learner, int index) {
       return firstQuestionId + (long) learner * questionsEach + index;
     }
@@ -97,7 +102,7 @@ public final class AnswerSeeder {
       for (int i = 0; i < seeded.learners(); i++) {
         long id = seeded.firstLearnerId() + i;
         insert.setLong(1, id);
-        insert.setString(2, "learner " + id);
+        insert.setString(2, seeded.displayName(i));
         insert.setObject(3, LocalTime.of(9, 0));
         insert.setObject(4, LocalTime.of(20, 0));
         insert.setObject(5, utc(now));

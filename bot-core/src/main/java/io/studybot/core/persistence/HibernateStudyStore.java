@@ -1,6 +1,7 @@
 package io.studybot.core.persistence;
 
 import io.studybot.core.chat.StoreUnavailableException;
+import io.studybot.core.state.DirectAnswers;
 import io.studybot.core.state.Repositories;
 import io.studybot.core.state.StudyStore;
 import java.util.function.Function;
@@ -20,11 +21,19 @@ public final class HibernateStudyStore implements StudyStore {
   private final Database database;
   private final SessionFactory sessionFactory;
   private final SqlDialect dialect;
+  private final DirectAnswers directAnswers;
 
   public HibernateStudyStore(Database database) {
     this.database = database;
     this.sessionFactory = database.sessionFactory();
     this.dialect = database.dialect();
+    this.directAnswers =
+        dialect.isPostgres() ? new JdbcDirectAnswers(database) : DirectAnswers.NONE;
+  }
+
+  @Override
+  public DirectAnswers directAnswers() {
+    return directAnswers;
   }
 
   @Override

@@ -10,4 +10,9 @@ import java.util.function.Function;
 public interface StudyStore {
 
   <T> T inTransaction(Function<Repositories, T> work);
+
+  /** The answer path in plain SQL, where the database has it; {@link DirectAnswers#NONE} if not. */
+  default DirectAnswers directAnswers() {
+    return DirectAnswers.NONE;
+  }
 }

@@ -49,9 +49,23 @@ class BundledCurriculumRenderingTest {
       for (Question question : topic.questions()) {
         for (Language language : Language.values()) {
           OutgoingMessage message =
-              questions.render(question, 1L, 1, 3, java.util.Optional.empty(), language);
+              questions.render(
+                  question,
+                  Long.MAX_VALUE,
+                  QuestionPlace.of(curriculum, topic.id(), question.id()),
+                  1,
+                  3,
+                  java.util.Optional.empty(),
+                  language);
           List<Button> buttons = message.buttons().stream().flatMap(List::stream).toList();
           assertThat(buttons).hasSize(question.choices().size());
+          assertThat(buttons)
+              .allSatisfy(
+                  button -> {
+                    assertThat(button.payload()).matches("a:\\d+:\\d+:\\d+:\\d");
+                    assertThat(button.payload().length())
+                        .isLessThanOrEqualTo(Button.MAX_PAYLOAD_BYTES);
+                  });
           assertThat(buttons)
               .allSatisfy(
                   button ->

@@ -1,5 +1,6 @@
 package io.studybot.core.testing;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.studybot.content.Curriculum;
 import io.studybot.core.chat.Button;
 import io.studybot.core.chat.ChatKind;
@@ -14,6 +15,8 @@ import io.studybot.core.conversation.StudyRules;
 import io.studybot.core.persistence.Database;
 import io.studybot.core.persistence.DatabaseSettings;
 import io.studybot.core.persistence.HibernateStudyStore;
+import io.studybot.core.state.DirectAnswers;
+import io.studybot.core.state.StudyStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +35,21 @@ public final class BotHarness implements AutoCloseable {
   public BotHarness(DatabaseSettings settings, Curriculum curriculum, StudyRules rules) {
     this.database = Database.open(settings);
     this.bot = new StudyBot(new HibernateStudyStore(database), curriculum, rules, clock);
+  }
+
+  /**
+   * A bot whose meters go to {@code registry}; with {@code directAnswers} false its store offers no
+   * {@link DirectAnswers}, so every answer takes the ordinary turn.
+   */
+  public BotHarness(
+      DatabaseSettings settings,
+      Curriculum curriculum,
+      boolean directAnswers,
+      MeterRegistry registry) {
+    this.database = Database.open(settings);
+    HibernateStudyStore store = new HibernateStudyStore(database);
+    StudyStore used = directAnswers ? store : store::inTransaction;
+    this.bot = new StudyBot(used, curriculum, StudyRules.DEFAULT, clock, registry);
   }
 
   /** A bot with operators, whose curriculum {@code /admin reload} reads from its source. */
