@@ -2,22 +2,35 @@ package io.studybot.content;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-/** A course: phases of topics in the order a learner takes them, one topic a day. */
-public record Curriculum(
-    String id, LocalizedText title, List<Phase> phases, QuizLimits quizLimits) {
+/**
+ * A course: phases of topics in the order a learner takes them, one topic a day. Immutable; its
+ * topics are listed and indexed once, since every answer looks its question up.
+ */
+public final class Curriculum {
+  private final String id;
+  private final LocalizedText title;
+  private final List<Phase> phases;
+  private final QuizLimits quizLimits;
+  private final List<Topic> topics;
+  private final Map<String, Topic> byId;
 
-  public Curriculum {
-    requireNonNull(id, "id");
-    requireNonNull(title, "title");
-    phases = List.copyOf(phases);
-    requireNonNull(quizLimits, "quizLimits");
+  public Curriculum(String id, LocalizedText title, List<Phase> phases, QuizLimits quizLimits) {
+    this.id = requireNonNull(id, "id");
+    this.title = requireNonNull(title, "title");
+    this.phases = List.copyOf(phases);
+    this.quizLimits = requireNonNull(quizLimits, "quizLimits");
+    this.topics = this.phases.stream().flatMap(phase -> phase.topics().stream()).toList();
+    Map<String, Topic> index = new LinkedHashMap<>();
+    topics.forEach(topic -> index.putIfAbsent(topic.id(), topic)); // the first of a repeated id
+    this.byId = Collections.unmodifiableMap(index);
   }
 
   /** A course held to the default quiz limits. */
@@ -25,18 +38,33 @@ public record Curriculum(
     this(id, title, phases, QuizLimits.DEFAULT);
   }
 
+  public String id() {
+    return id;
+  }
+
+  public LocalizedText title() {
+    return title;
+  }
+
+  public List<Phase> phases() {
+    return phases;
+  }
+
+  public QuizLimits quizLimits() {
+    return quizLimits;
+  }
+
   /** Every topic in learning order. */
   public List<Topic> topics() {
-    return phases.stream().flatMap(phase -> phase.topics().stream()).toList();
+    return topics;
   }
 
   public Optional<Topic> topic(String topicId) {
-    return topics().stream().filter(topic -> topic.id().equals(topicId)).findFirst();
+    return Optional.ofNullable(byId.get(topicId));
   }
 
   /** The topic at a position in learning order, if the curriculum is that long. */
   public Optional<Topic> topicAt(int position) {
-    List<Topic> topics = topics();
     return position >= 0 && position < topics.size()
         ? Optional.of(topics.get(position))
         : Optional.empty();
@@ -53,18 +81,36 @@ public record Curriculum(
   }
 
   public Map<String, Topic> topicsById() {
-    return topics().stream()
-        .collect(Collectors.toMap(Topic::id, Function.identity(), (first, second) -> first));
+    return byId;
   }
 
   public long questionCount() {
-    return topics().stream().mapToLong(topic -> topic.questions().size()).sum();
+    return topics.stream().mapToLong(topic -> topic.questions().size()).sum();
   }
 
   public long codeQuestionCount() {
-    return topics().stream()
+    return topics.stream()
         .flatMap(topic -> topic.questions().stream())
         .filter(Question::hasCode)
         .count();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Curriculum that
+        && id.equals(that.id)
+        && title.equals(that.title)
+        && phases.equals(that.phases)
+        && quizLimits.equals(that.quizLimits);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, title, phases, quizLimits);
+  }
+
+  @Override
+  public String toString() {
+    return "Curriculum[id=" + id + ", topics=" + topics.size() + "]";
   }
 }

@@ -44,6 +44,9 @@ public final class Messages {
 
   /** {@code {0|day|days}}: the number, and the word in the form that agrees with it. */
   private static String counted(String template, Object[] args) {
+    if (template.indexOf('|') < 0) {
+      return template;
+    }
     Matcher counted = COUNTED.matcher(template);
     StringBuilder out = new StringBuilder();
     while (counted.find()) {
