@@ -19,6 +19,8 @@ class PayloadTest {
     List<Payload> payloads =
         List.of(
             new Payload.Answer(9_007_199_254_740_993L, 3),
+            new Payload.Answer(
+                9_007_199_254_740_993L, java.util.Optional.of(new QuestionPlace(144, 11)), 4),
             new Payload.ChooseLanguage(Language.ZH),
             new Payload.ChooseZone("America/Argentina/Buenos_Aires"),
             new Payload.ChooseTime(Awaiting.LESSON_TIME, "07:30"),
@@ -39,6 +41,9 @@ class PayloadTest {
   @Test
   void tokensKeepTheFormButtonsAlreadyInChatsCarry() {
     assertThat(new Payload.Answer(12, 1).token()).isEqualTo("a:12:1");
+    assertThat(new Payload.Answer(12, java.util.Optional.of(new QuestionPlace(3, 2)), 1).token())
+        .isEqualTo("a:12:3:2:1");
+    assertThat(Payload.parse("a:12:1")).contains(new Payload.Answer(12, 1));
     assertThat(new Payload.ChooseTime(Awaiting.QUIZ_TIME, "20:00").token()).isEqualTo("qt:20:00");
     assertThat(new Payload.AskSetting(Payload.Setting.LESSON).token()).isEqualTo("set:lesson");
     assertThat(new Payload.RunCommand(BotCommand.NEXT).token()).isEqualTo("cmd:next");
@@ -57,6 +62,8 @@ class PayloadTest {
         "a:12:-1",
         "a:x:1",
         "a:1:2:3",
+        "a:1:2:3:4:5",
+        "a:1:2:-3:0",
         "a:99999999999999999999:1",
         "lang:xx",
         "set:colour",

@@ -48,6 +48,7 @@ abstract class InboxContract {
   private JdbcInboxStore store;
   private StudyBot bot;
   private final List<String> shown = new ArrayList<>();
+  private final List<String> answerButtons = new ArrayList<>();
   private final List<Runnable> queued = new ArrayList<>();
 
   protected abstract DatabaseSettings createDatabase();
@@ -74,13 +75,25 @@ abstract class InboxContract {
     return new InboxUpdate(Platform.TELEGRAM, id, chat, line);
   }
 
-  /** The adapter's part: reads the payload as a typed line in the lane's chat, shows replies. */
+  /**
+   * The adapter's part: reads the payload as a typed line in the lane's chat ({@code press <token>}
+   * as a button press), shows replies and remembers the answer buttons they carry.
+   */
   private void typed(InboxUpdate update) {
     PlatformUser user =
         new PlatformUser(Platform.TELEGRAM, update.lane(), "U" + update.lane(), Optional.of("en"));
     ChatRef chat = new ChatRef(Platform.TELEGRAM, update.lane(), ChatKind.PRIVATE);
-    for (Reply reply : bot.handle(IncomingEvent.parse(user, chat, update.payload()))) {
+    String payload = update.payload();
+    IncomingEvent event =
+        payload.startsWith("press ")
+            ? new IncomingEvent.ButtonPress(user, chat, payload.substring(6), Optional.empty())
+            : IncomingEvent.parse(user, chat, payload);
+    for (Reply reply : bot.handle(event)) {
       shown.add(update.lane() + ": " + reply.message().plainText());
+      reply.message().buttons().stream()
+          .flatMap(List::stream)
+          .filter(button -> button.payload().startsWith("a:"))
+          .forEach(button -> answerButtons.add(button.payload()));
     }
   }
 
@@ -208,6 +221,37 @@ abstract class InboxContract {
     assertThat(rows("select count(*) from inbox where status = 'DONE'")).isEqualTo(3);
     // One /next after the start moved the course once per update: twice, not three times.
     assertThat(rows("select max(position) from enrollment")).isEqualTo(2);
+  }
+
+  @Test
+  void anAnswerThatCommittedBeforeACrashShowsItsVerdictAgainAndIsRecordedOnce() {
+    store.add(List.of(update("1", "7", "/quiz")), now());
+    InboxDrain first = drain(this::typed);
+    first.drainOnce();
+    runQueued();
+    shown.clear();
+    store.add(List.of(update("2", "7", "press " + answerButtons.get(0))), now());
+    InboxDrain dying =
+        drain(
+            update -> {
+              typed(update);
+              throw new Killed();
+            });
+    dying.drainOnce();
+    assertThatThrownBy(this::runQueued).isInstanceOf(Killed.class);
+    List<String> lost = List.copyOf(shown);
+    shown.clear();
+    queued.clear();
+
+    clock.advance(LEASE.plusSeconds(1));
+    InboxDrain restarted = drain(this::typed);
+    restarted.drainOnce();
+    runQueued();
+
+    assertThat(lost).singleElement().asString().contains("Question q1 on alpha?");
+    assertThat(shown).isEqualTo(lost);
+    assertThat(rows("select count(*) from quiz_attempt")).isEqualTo(1);
+    assertThat(rows("select count(*) from inbox where status = 'DONE'")).isEqualTo(2);
   }
 
   @Test
