@@ -278,6 +278,7 @@ public final class Main {
               startScheduler(
                   config, database, bot, rules, ChatGateways.of(console), clock, registry, started);
               log().info("Delivery jobs started {}", times.elapsed());
+              HeapTrim.afterStartUp();
             },
             Main::stopAfterLateFailure));
     try {
@@ -461,6 +462,7 @@ public final class Main {
     List<ChatGateway> gateways = adapters.stream().map(RunningAdapter::gateway).toList();
     startScheduler(
         config, database, bot, rules, ChatGateways.of(gateways), clock, registry, running);
+    HeapTrim.afterStartUp();
     out.println(
         "StudyBot is serving "
             + String.join(" and ", adapters.stream().map(RunningAdapter::platform).toList())
