@@ -1,6 +1,7 @@
 package io.studybot.app;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -8,10 +9,12 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
@@ -25,14 +28,18 @@ final class AppMetrics implements AutoCloseable {
   /** Gauges that ask the database answer from a cache this old at most. */
   static final Duration GAUGE_FRESHNESS = Duration.ofSeconds(5);
 
-  private final PrometheusMeterRegistry registry;
-  private final JvmGcMetrics gc;
+  private final MeterRegistry registry;
+  private final Optional<PrometheusMeterRegistry> served;
+  private final Optional<JvmGcMetrics> gc;
 
-  private AppMetrics(PrometheusMeterRegistry registry, JvmGcMetrics gc) {
+  private AppMetrics(
+      MeterRegistry registry, Optional<PrometheusMeterRegistry> served, Optional<JvmGcMetrics> gc) {
     this.registry = registry;
+    this.served = served;
     this.gc = gc;
   }
 
+  /** Prometheus's registry with the JVM's meters, for {@code /metrics}. */
   static AppMetrics create() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new ClassLoaderMetrics().bindTo(registry);
@@ -43,11 +50,24 @@ final class AppMetrics implements AutoCloseable {
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
     new FileDescriptorMetrics().bindTo(registry);
-    return new AppMetrics(registry, gc);
+    return new AppMetrics(registry, Optional.of(registry), Optional.of(gc));
   }
 
-  PrometheusMeterRegistry registry() {
+  /**
+   * Meters that go nowhere, when no port serves them (the console's default): Prometheus and the
+   * JVM's binders are not even loaded, which start-up would otherwise pay for.
+   */
+  static AppMetrics unserved() {
+    return new AppMetrics(new CompositeMeterRegistry(), Optional.empty(), Optional.empty());
+  }
+
+  MeterRegistry registry() {
     return registry;
+  }
+
+  /** The registry {@code /metrics} shows; empty for {@link #unserved}. */
+  Optional<PrometheusMeterRegistry> served() {
+    return served;
   }
 
   /**
@@ -63,7 +83,7 @@ final class AppMetrics implements AutoCloseable {
 
   @Override
   public void close() {
-    gc.close();
+    gc.ifPresent(JvmGcMetrics::close);
     registry.close();
   }
 }

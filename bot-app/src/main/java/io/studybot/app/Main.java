@@ -236,7 +236,8 @@ public final class Main {
     ops.ifPresent(running::push);
     // The curriculum and the meters (Micrometer takes a few hundred ms to load) come beside the
     // database, the longest part of start-up.
-    Beside<AppMetrics> metering = Beside.start("metrics", AppMetrics::create);
+    Beside<AppMetrics> metering =
+        Beside.start("metrics", ops.isPresent() ? AppMetrics::create : AppMetrics::unserved);
     Beside<Curriculum> loading =
         Beside.start("curriculum", () -> times.time("curriculum", () -> loadCurriculum(config)));
     Database database = openBeside(config, loading, times);
@@ -247,7 +248,7 @@ public final class Main {
     running.push(metrics);
     MeterRegistry registry = metrics.registry();
     database.bindMetrics(registry);
-    ops.ifPresent(server -> server.serveMetrics(metrics.registry()));
+    ops.ifPresent(server -> metrics.served().ifPresent(server::serveMetrics));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(running), "studybot-shutdown"));
     log().info("StudyBot started with {}", config);
     Clock clock = Clock.systemUTC();

@@ -39,7 +39,7 @@ class OpsServerTest {
   @BeforeEach
   void serveMetrics() {
     database.bindMetrics(metrics.registry());
-    server.serveMetrics(metrics.registry());
+    server.serveMetrics(metrics.served().orElseThrow());
   }
 
   @AfterEach
