@@ -1,13 +1,9 @@
 package io.studybot.core.persistence;
 
-import static io.studybot.core.persistence.JdbcColumns.utc;
-
 import io.studybot.core.review.ReviewCard;
 import io.studybot.core.study.QuestionCard;
 import io.studybot.core.study.ReviewCardRepository;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +64,7 @@ final class HibernateReviewCardRepository implements ReviewCardRepository {
             insert.setString(2, curriculumId);
             insert.setString(3, topicId);
             insert.setString(4, questionId);
-            setCard(insert, card);
+            JdbcColumns.setCard(insert, 5, card);
             if (keyRepeated) {
               insert.setLong(15, learnerId);
               insert.setString(16, curriculumId);
@@ -78,24 +74,6 @@ final class HibernateReviewCardRepository implements ReviewCardRepository {
             return insert.executeUpdate() == 1;
           }
         });
-  }
-
-  private static void setCard(PreparedStatement insert, ReviewCard card) throws SQLException {
-    insert.setString(5, card.state().name());
-    insert.setInt(6, card.step());
-    insert.setDouble(7, card.stability());
-    insert.setDouble(8, card.difficulty());
-    insert.setObject(9, utc(card.due()));
-    Instant lastReview = card.lastReview();
-    if (lastReview == null) {
-      insert.setNull(10, Types.TIMESTAMP_WITH_TIMEZONE);
-    } else {
-      insert.setObject(10, utc(lastReview));
-    }
-    insert.setInt(11, card.reps());
-    insert.setInt(12, card.lapses());
-    insert.setInt(13, card.scheduledDays());
-    insert.setInt(14, card.elapsedDays());
   }
 
   @Override

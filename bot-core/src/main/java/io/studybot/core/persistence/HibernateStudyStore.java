@@ -1,6 +1,5 @@
 package io.studybot.core.persistence;
 
-import io.studybot.core.chat.StoreUnavailableException;
 import io.studybot.core.state.DirectAnswers;
 import io.studybot.core.state.Repositories;
 import io.studybot.core.state.StudyStore;
@@ -41,11 +40,7 @@ public final class HibernateStudyStore implements StudyStore {
     try {
       return retryingLostRace(work);
     } catch (RuntimeException e) {
-      database.failed(e);
-      if (StoreFailures.unreachable(e)) {
-        throw new StoreUnavailableException("the database cannot be reached", e);
-      }
-      throw e;
+      throw StoreFailures.classified(database, e);
     }
   }
 

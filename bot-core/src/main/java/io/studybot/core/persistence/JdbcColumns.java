@@ -3,6 +3,7 @@ package io.studybot.core.persistence;
 import io.studybot.core.chat.ChatKind;
 import io.studybot.core.chat.ChatRef;
 import io.studybot.core.chat.Platform;
+import io.studybot.core.review.ReviewCard;
 import io.studybot.core.study.StudyOwner;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -81,6 +82,32 @@ final class JdbcColumns {
       statement.setNull(index, Types.BIGINT);
     } else {
       statement.setLong(index, value);
+    }
+  }
+
+  /**
+   * Sets a review card's ten columns from {@code first} on, in the order state, step, stability,
+   * difficulty, due, last_review, reps, lapses, scheduled_days, elapsed_days.
+   */
+  static void setCard(PreparedStatement statement, int first, ReviewCard card) throws SQLException {
+    statement.setString(first, card.state().name());
+    statement.setInt(first + 1, card.step());
+    statement.setDouble(first + 2, card.stability());
+    statement.setDouble(first + 3, card.difficulty());
+    statement.setObject(first + 4, utc(card.due()));
+    setNullableInstant(statement, first + 5, card.lastReview());
+    statement.setInt(first + 6, card.reps());
+    statement.setInt(first + 7, card.lapses());
+    statement.setInt(first + 8, card.scheduledDays());
+    statement.setInt(first + 9, card.elapsedDays());
+  }
+
+  static void setNullableInstant(PreparedStatement statement, int index, @Nullable Instant value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+    } else {
+      statement.setObject(index, utc(value));
     }
   }
 }

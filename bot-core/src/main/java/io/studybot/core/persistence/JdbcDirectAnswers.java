@@ -5,7 +5,6 @@ import static io.studybot.core.persistence.JdbcColumns.utc;
 
 import io.studybot.content.Language;
 import io.studybot.core.chat.Reply;
-import io.studybot.core.chat.StoreUnavailableException;
 import io.studybot.core.review.CardState;
 import io.studybot.core.review.ReviewCard;
 import io.studybot.core.state.DirectAnswers;
@@ -24,8 +23,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import javax.sql.DataSource;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@link DirectAnswers} on PostgreSQL: a private answer in one statement and the commit. The
@@ -121,17 +118,15 @@ final class JdbcDirectAnswers implements DirectAnswers {
       select (select count(*) from streak), (select count(*) from closed)
       """;
 
-  private final DataSource dataSource;
   private final Database database;
 
   JdbcDirectAnswers(Database database) {
     this.database = database;
-    this.dataSource = database.dataSource();
   }
 
   @Override
   public <T> Optional<T> inTransaction(Function<Writes, Optional<T>> work) {
-    try (Connection connection = dataSource.getConnection()) {
+    try (Connection connection = database.dataSource().getConnection()) {
       connection.setAutoCommit(false);
       try {
         Optional<T> result = work.apply(new ConnectionWrites(connection));
@@ -153,11 +148,8 @@ final class JdbcDirectAnswers implements DirectAnswers {
   }
 
   private RuntimeException failure(SQLException e) {
-    database.failed(e);
-    if (StoreFailures.unreachable(e)) {
-      return new StoreUnavailableException("the database cannot be reached", e);
-    }
-    return new IllegalStateException("recording an answer failed: " + e.getMessage(), e);
+    return StoreFailures.classified(
+        database, new IllegalStateException("recording an answer failed: " + e.getMessage(), e));
   }
 
   /** Carries an {@link SQLException} out of the work, which cannot throw it. */
@@ -188,7 +180,7 @@ final class JdbcDirectAnswers implements DirectAnswers {
         statement.setInt(10, answer.choice());
         statement.setBoolean(11, answer.correct());
         statement.setObject(12, utc(answer.at()));
-        setCard(statement, 13, answer.firstCard());
+        JdbcColumns.setCard(statement, 13, answer.firstCard());
         try (ResultSet row = statement.executeQuery()) {
           return row.next() ? Optional.of(recorded(row, answer.correct())) : Optional.empty();
         }
@@ -243,10 +235,10 @@ final class JdbcDirectAnswers implements DirectAnswers {
     @Override
     public boolean updateCard(RecordedAnswer.ExistingCard existing, ReviewCard next) {
       try (PreparedStatement update = connection.prepareStatement(UPDATE_CARD)) {
-        setCard(update, 1, next);
+        JdbcColumns.setCard(update, 1, next);
         update.setLong(11, existing.id());
         update.setInt(12, existing.card().reps());
-        setNullableInstant(update, 13, existing.card().lastReview());
+        JdbcColumns.setNullableInstant(update, 13, existing.card().lastReview());
         return update.executeUpdate() == 1;
       } catch (SQLException e) {
         throw new Unchecked(e);
@@ -290,30 +282,6 @@ final class JdbcDirectAnswers implements DirectAnswers {
         statement.setObject(first + 2, day.get());
       } else {
         statement.setNull(first + 2, Types.DATE);
-      }
-    }
-
-    /** The ten card columns from {@code first} on, in the order of the statements above. */
-    private static void setCard(PreparedStatement statement, int first, ReviewCard card)
-        throws SQLException {
-      statement.setString(first, card.state().name());
-      statement.setInt(first + 1, card.step());
-      statement.setDouble(first + 2, card.stability());
-      statement.setDouble(first + 3, card.difficulty());
-      statement.setObject(first + 4, utc(card.due()));
-      setNullableInstant(statement, first + 5, card.lastReview());
-      statement.setInt(first + 6, card.reps());
-      statement.setInt(first + 7, card.lapses());
-      statement.setInt(first + 8, card.scheduledDays());
-      statement.setInt(first + 9, card.elapsedDays());
-    }
-
-    private static void setNullableInstant(
-        PreparedStatement statement, int index, @Nullable Instant value) throws SQLException {
-      if (value == null) {
-        statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-      } else {
-        statement.setObject(index, utc(value));
       }
     }
   }

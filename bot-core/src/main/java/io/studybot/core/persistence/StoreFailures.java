@@ -1,5 +1,6 @@
 package io.studybot.core.persistence;
 
+import io.studybot.core.chat.StoreUnavailableException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -27,5 +28,17 @@ final class StoreFailures {
       }
     }
     return false;
+  }
+
+  /**
+   * A failed unit of work, told to the database (an embedded one stops on a file it cannot write)
+   * and, when the database cannot be reached, as {@link StoreUnavailableException}, so the update
+   * waits for it instead of getting an apology.
+   */
+  static RuntimeException classified(Database database, RuntimeException failure) {
+    database.failed(failure);
+    return unreachable(failure)
+        ? new StoreUnavailableException("the database cannot be reached", failure)
+        : failure;
   }
 }
