@@ -104,6 +104,31 @@ abstract class InboxContract {
     return drain;
   }
 
+  /**
+   * Stores the update; the process dies after its turn committed and before its replies were shown,
+   * and a restart takes it up once the lease ran out. Returns the replies that were lost.
+   */
+  private List<String> dieAfterTheTurnThenRestart(InboxUpdate last) {
+    store.add(List.of(last), now());
+    InboxDrain dying =
+        drain(
+            update -> {
+              typed(update);
+              throw new Killed();
+            });
+    dying.drainOnce();
+    assertThatThrownBy(this::runQueued).isInstanceOf(Killed.class);
+    List<String> lost = List.copyOf(shown);
+    shown.clear();
+    queued.clear();
+
+    clock.advance(LEASE.plusSeconds(1));
+    InboxDrain restarted = drain(this::typed);
+    restarted.drainOnce();
+    runQueued();
+    return lost;
+  }
+
   private void runQueued() {
     List<Runnable> now = new ArrayList<>(queued);
     queued.clear();
@@ -198,24 +223,7 @@ abstract class InboxContract {
       runQueued();
     }
     shown.clear();
-    // The process dies after /next's turn committed and before its replies were shown.
-    store.add(List.of(update("3", "7", "/next")), now());
-    InboxDrain dying =
-        drain(
-            update -> {
-              typed(update);
-              throw new Killed();
-            });
-    dying.drainOnce();
-    assertThatThrownBy(this::runQueued).isInstanceOf(Killed.class);
-    List<String> lost = List.copyOf(shown);
-    shown.clear();
-    queued.clear();
-
-    clock.advance(LEASE.plusSeconds(1));
-    InboxDrain restarted = drain(this::typed);
-    restarted.drainOnce();
-    runQueued();
+    List<String> lost = dieAfterTheTurnThenRestart(update("3", "7", "/next"));
 
     assertThat(shown).isEqualTo(lost);
     assertThat(rows("select count(*) from inbox where status = 'DONE'")).isEqualTo(3);
@@ -230,23 +238,8 @@ abstract class InboxContract {
     first.drainOnce();
     runQueued();
     shown.clear();
-    store.add(List.of(update("2", "7", "press " + answerButtons.get(0))), now());
-    InboxDrain dying =
-        drain(
-            update -> {
-              typed(update);
-              throw new Killed();
-            });
-    dying.drainOnce();
-    assertThatThrownBy(this::runQueued).isInstanceOf(Killed.class);
-    List<String> lost = List.copyOf(shown);
-    shown.clear();
-    queued.clear();
-
-    clock.advance(LEASE.plusSeconds(1));
-    InboxDrain restarted = drain(this::typed);
-    restarted.drainOnce();
-    runQueued();
+    List<String> lost =
+        dieAfterTheTurnThenRestart(update("2", "7", "press " + answerButtons.get(0)));
 
     assertThat(lost).singleElement().asString().contains("Question q1 on alpha?");
     assertThat(shown).isEqualTo(lost);
