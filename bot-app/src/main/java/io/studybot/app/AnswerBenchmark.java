@@ -32,11 +32,11 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * {@code bench answers [--seconds N] [--learners N] [--threads N]}: learners with open quizzes in a
- * fresh PostgreSQL schema press answer buttons through the real core ({@link StudyBot#handle}, its
- * replies discarded), on as many threads as the pool has connections, for a fixed time after a
- * warm-up. Then, in the same run, the database's own rate of one-row update transactions on as many
- * connections, for comparison.
+ * {@code bench answers [--seconds N] [--learners N] [--threads N] [--connections N]}: learners with
+ * open quizzes in a fresh PostgreSQL schema press answer buttons through the real core ({@link
+ * StudyBot#handle}, its replies discarded), {@code --threads} learners at once on a pool of {@code
+ * --connections}, for a fixed time after a warm-up. Then, in the same run, the database's own rate
+ * of one-row update transactions on as many connections, for comparison.
  */
 final class AnswerBenchmark {
   /** Delivered questions per learner: a quiz's questions and reviews. */
@@ -53,9 +53,10 @@ final class AnswerBenchmark {
   int run(List<String> args, DatabaseSettings base, Curriculum curriculum) {
     int seconds = BenchArgs.positive(args, "--seconds", 20);
     int learners = BenchArgs.positive(args, "--learners", 20_000);
-    int threads = BenchArgs.positive(args, "--threads", 4);
+    int threads = BenchArgs.positive(args, "--threads", 16);
+    int connections = BenchArgs.positive(args, "--connections", 4);
     String schema = "bench_" + System.currentTimeMillis();
-    DatabaseSettings settings = BenchmarkDatabase.createScratchSchema(base, schema, threads);
+    DatabaseSettings settings = BenchmarkDatabase.createScratchSchema(base, schema, connections);
     try (Database database = Database.open(settings)) {
       List<QuestionRef> questions = questions(curriculum);
       out.printf(
@@ -73,13 +74,9 @@ final class AnswerBenchmark {
               questions,
               Instant.now());
       SimpleMeterRegistry meters = new SimpleMeterRegistry();
-      StudyBot bot =
-          new StudyBot(
-              new HibernateStudyStore(database),
-              curriculum,
-              StudyRules.DEFAULT,
-              Clock.systemUTC(),
-              meters);
+      HibernateStudyStore store = new HibernateStudyStore(database);
+      store.bindMetrics(meters);
+      StudyBot bot = new StudyBot(store, curriculum, StudyRules.DEFAULT, Clock.systemUTC(), meters);
       Presses presses = new Presses(bot, curriculum, seeded, questions, threads);
       long start = System.nanoTime();
       long measureFrom = start + WARM_UP_SECONDS * 1_000_000_000L;
@@ -93,7 +90,7 @@ final class AnswerBenchmark {
               database,
               seeded.firstLearnerId(),
               learners,
-              threads,
+              connections,
               updatesFrom,
               updatesFrom + seconds * 1_000_000_000L);
       if (presses.ranOut()) {
@@ -101,10 +98,12 @@ final class AnswerBenchmark {
       }
       out.printf(
           Locale.ROOT,
-          "%d answers recorded, %d refused, on %d threads; %.2f ms of CPU in the core per answer%n",
+          "%d answers recorded, %d refused, on %d threads and %d connections;"
+              + " %.2f ms of CPU in the core per answer%n",
           presses.counted(),
           presses.refused(),
           threads,
+          connections,
           presses.cpuMillisPerAnswer());
       out.printf(
           Locale.ROOT,
@@ -112,6 +111,11 @@ final class AnswerBenchmark {
           100.0
               * count(meters, "studybot.answers.direct")
               / count(meters, "studybot.updates.handled"));
+      out.printf(
+          Locale.ROOT,
+          "%.1f answers recorded per transaction%n",
+          count(meters, "studybot.answers.direct")
+              / meters.get(HibernateStudyStore.ANSWER_TRANSACTIONS).functionCounter().count());
       out.println(
           String.format(
               Locale.ROOT,

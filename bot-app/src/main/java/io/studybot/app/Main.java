@@ -137,7 +137,7 @@ public final class Main {
           "usage: studybot | studybot content lint [DIR] | studybot content coverage [DIR]"
               + " | studybot bench dispatch [--learners N]"
               + " | studybot bench send [--rate N] [--learners N] [--groups N]"
-              + " | studybot bench answers [--seconds N] [--learners N] [--threads N]");
+              + " | studybot bench answers [--seconds N] [--learners N] [--threads N] [--connections N]");
       return BAD_SETTING;
     }
     AppConfig config = AppConfig.from(env);
@@ -259,9 +259,9 @@ public final class Main {
     StudyRules rules = studyRules(config);
     // The bot is the only holder of the course; /admin reload swaps it there for every turn.
     LiveCurriculum course = new LiveCurriculum(curriculum, () -> readCurriculum(config));
-    StudyBot bot =
-        new StudyBot(
-            new HibernateStudyStore(database), course, rules, clock, config.admins(), registry);
+    HibernateStudyStore store = new HibernateStudyStore(database);
+    store.bindMetrics(registry);
+    StudyBot bot = new StudyBot(store, course, rules, clock, config.admins(), registry);
     if (config.discord().isPresent() || config.telegram().isPresent()) {
       return servePlatforms(config, database, bot, rules, clock, running, health, registry, out);
     }

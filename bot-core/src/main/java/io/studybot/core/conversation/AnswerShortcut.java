@@ -60,11 +60,10 @@ final class AnswerShortcut {
       return Optional.empty();
     }
     PressedAnswer pressed = pressed(press, answer, course, found.get(), now);
-    return store.inTransaction(
-        writes ->
-            writes
-                .record(pressed)
-                .flatMap(recorded -> replies(writes, press, pressed, found.get(), recorded))
+    return store.record(
+        pressed,
+        (recorded, writes) ->
+            replies(writes, press, pressed, found.get(), recorded)
                 .map(replies -> handled(writes, inboxed, replies)));
   }
 
@@ -91,7 +90,7 @@ final class AnswerShortcut {
 
   /**
    * The verdict, and the summary when the quiz is done; empty for what the ordinary turn words
-   * differently (answered twice, the quiz's day over) or a card or streak changed meanwhile.
+   * differently (the quiz's day over) or a card or streak changed meanwhile.
    */
   private Optional<List<Reply>> replies(
       DirectAnswers.Writes writes,
@@ -100,7 +99,7 @@ final class AnswerShortcut {
       QuestionPlace.Found found,
       RecordedAnswer recorded) {
     LocalDate today = pressed.at().atZone(recorded.zone()).toLocalDate();
-    if (!recorded.added() || recorded.quizDay().isBefore(today)) {
+    if (recorded.quizDay().isBefore(today)) {
       return Optional.empty();
     }
     if (recorded.existingCard().isPresent()) {

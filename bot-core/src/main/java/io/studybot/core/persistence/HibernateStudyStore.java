@@ -1,5 +1,7 @@
 package io.studybot.core.persistence;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.studybot.core.state.DirectAnswers;
 import io.studybot.core.state.Repositories;
 import io.studybot.core.state.StudyStore;
@@ -17,6 +19,9 @@ import org.slf4j.LoggerFactory;
 public final class HibernateStudyStore implements StudyStore {
   private static final Logger log = LoggerFactory.getLogger(HibernateStudyStore.class);
 
+  /** The meter of {@link #bindMetrics}. */
+  public static final String ANSWER_TRANSACTIONS = "studybot.answers.transactions";
+
   private final Database database;
   private final SessionFactory sessionFactory;
   private final SqlDialect dialect;
@@ -27,7 +32,26 @@ public final class HibernateStudyStore implements StudyStore {
     this.sessionFactory = database.sessionFactory();
     this.dialect = database.dialect();
     this.directAnswers =
-        dialect.isPostgres() ? new JdbcDirectAnswers(database) : DirectAnswers.NONE;
+        dialect.isPostgres()
+            ? new JdbcDirectAnswers(database, answerBatches(database))
+            : DirectAnswers.NONE;
+  }
+
+  /** Half the pool records answers at most; answers arriving meanwhile share a transaction. */
+  private static int answerBatches(Database database) {
+    return Math.max(1, database.settings().poolSize() / 2);
+  }
+
+  /**
+   * Counts the transactions that recorded direct answers: against {@code
+   * studybot_answers_direct_total}, how many answers shared one.
+   */
+  public void bindMetrics(MeterRegistry registry) {
+    if (directAnswers instanceof JdbcDirectAnswers jdbc) {
+      FunctionCounter.builder(ANSWER_TRANSACTIONS, jdbc, JdbcDirectAnswers::transactions)
+          .description("transactions that recorded answers pressed in private chats")
+          .register(registry);
+    }
   }
 
   @Override

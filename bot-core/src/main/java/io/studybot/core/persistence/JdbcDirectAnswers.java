@@ -2,6 +2,7 @@ package io.studybot.core.persistence;
 
 import static io.studybot.core.persistence.JdbcColumns.instant;
 import static io.studybot.core.persistence.JdbcColumns.utc;
+import static java.util.Collections.nCopies;
 
 import io.studybot.content.Language;
 import io.studybot.core.chat.Reply;
@@ -20,29 +21,44 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 
 /**
- * {@link DirectAnswers} on PostgreSQL: a private answer in one statement and the commit. The
- * statement's data-modifying parts all see the snapshot from before it, so the tally it returns
- * leaves this answer out and the card it returns is the one from before (when it had to keep it).
+ * {@link DirectAnswers} on PostgreSQL: a private answer in one statement and the commit. Answers
+ * pressed while the database is busy share that statement and commit ({@link GroupCommit}), one row
+ * of values each. The statement's data-modifying parts all see the snapshot from before it, so the
+ * tally it returns leaves this answer out and the card it returns is the one from before (when it
+ * had to keep it); a batch holds one answer per chat, so no answer's tally misses another of the
+ * same batch.
  */
 final class JdbcDirectAnswers implements DirectAnswers {
+  /** Answers in one transaction at most. */
+  static final int LARGEST_BATCH = 16;
+
+  /** One answer's values: its number in the batch, the press, its first card. */
+  private static final String VALUES_ROW =
+      """
+      (?::int, ?::bigint, ?::varchar, ?::varchar, ?::varchar, ?::timestamptz, ?::varchar,
+       ?::varchar, ?::varchar, ?::varchar, ?::int, ?::boolean, ?::timestamptz, ?::varchar, ?::int,
+       ?::float8, ?::float8, ?::timestamptz, ?::timestamptz, ?::int, ?::int, ?::int, ?::int)""";
+
   /**
-   * Checks, records the answer, writes a first card. {@code p} holds the parameters once each;
-   * {@code target} is one row exactly when every condition of {@link PressedAnswer} holds.
+   * Checks, records the answers, writes first cards. {@code p} holds each answer's values; {@code
+   * target} has one row for each answer whose every condition of {@link PressedAnswer} holds.
    */
   private static final String RECORD =
       """
-      with p as (select ?::bigint as qq, ?::varchar as platform, ?::varchar as account,
-                        ?::varchar as display_name, ?::timestamptz as seen_since,
-                        ?::varchar as chat_id, ?::varchar as curriculum_id, ?::varchar as topic_id,
-                        ?::varchar as question_id, ?::int as choice, ?::boolean as correct,
-                        ?::timestamptz as answered_at),
+      with p (n, qq, platform, account, display_name, seen_since, chat_id, curriculum_id, topic_id,
+              question_id, choice, correct, answered_at, state, step, stability, difficulty, due,
+              last_review, reps, lapses, scheduled_days, elapsed_days) as (values %s),
       target as (
-        select l.id as learner_id, l.language, l.zone, l.streak_current, l.streak_best,
+        select p.n, l.id as learner_id, l.language, l.zone, l.streak_current, l.streak_best,
                l.streak_last_day, q.id as quiz_id, q.enrollment_id, q.topic_id as quiz_topic,
                q.local_day
           from p
@@ -59,31 +75,35 @@ final class JdbcDirectAnswers implements DirectAnswers {
            and e.learner_id = l.id and e.curriculum_id = p.curriculum_id),
       added as (
         insert into quiz_attempt (quiz_question_id, learner_id, choice, correct, answered_at)
-        select p.qq, t.learner_id, p.choice, p.correct, p.answered_at from p, target t
+        select p.qq, t.learner_id, p.choice, p.correct, p.answered_at
+          from p join target t on t.n = p.n
         on conflict (quiz_question_id, learner_id) do nothing
         returning learner_id),
       card as (
         insert into review_card (learner_id, curriculum_id, topic_id, question_id, state, step,
                                  stability, difficulty, due, last_review, reps, lapses,
                                  scheduled_days, elapsed_days)
-        select a.learner_id, p.curriculum_id, p.topic_id, p.question_id, ?, ?, ?, ?, ?, ?, ?, ?,
-               ?, ?
-          from p, added a
+        select a.learner_id, p.curriculum_id, p.topic_id, p.question_id, p.state, p.step,
+               p.stability, p.difficulty, p.due, p.last_review, p.reps, p.lapses,
+               p.scheduled_days, p.elapsed_days
+          from p join target t on t.n = p.n join added a on a.learner_id = t.learner_id
         on conflict (learner_id, curriculum_id, topic_id, question_id) do nothing
-        returning id)
-      select t.learner_id, t.language, t.zone, t.streak_current, t.streak_best, t.streak_last_day,
-             t.quiz_id, t.enrollment_id, t.quiz_topic, t.local_day,
-             (select count(*) from added), (select count(*) from card),
+        returning learner_id)
+      select t.n, t.learner_id, t.language, t.zone, t.streak_current, t.streak_best,
+             t.streak_last_day, t.quiz_id, t.enrollment_id, t.quiz_topic, t.local_day,
+             exists (select 1 from added a where a.learner_id = t.learner_id),
+             exists (select 1 from card k where k.learner_id = t.learner_id),
              tally.questions, tally.answered, tally.right_ones,
              c.id, c.state, c.step, c.stability, c.difficulty, c.due, c.last_review, c.reps,
              c.lapses, c.scheduled_days, c.elapsed_days
-        from p cross join target t
+        from p join target t on t.n = p.n
         cross join lateral (
-          select count(x.id) as questions, count(a.id) as answered,
-                 count(a.id) filter (where a.correct) as right_ones
-            from quiz_question x left join quiz_attempt a
-              on a.quiz_question_id = x.id and a.learner_id = t.learner_id
-           where x.quiz_id = t.quiz_id) tally
+          select count(*) as questions, count(s.correct) as answered,
+                 count(*) filter (where s.correct) as right_ones
+            from (select (select a.correct from quiz_attempt a
+                           where a.quiz_question_id = x.id and a.learner_id = t.learner_id)
+                           as correct
+                    from quiz_question x where x.quiz_id = t.quiz_id) s) tally
         left join review_card c on c.learner_id = t.learner_id
              and c.curriculum_id = p.curriculum_id and c.topic_id = p.topic_id
              and c.question_id = p.question_id
@@ -118,33 +138,187 @@ final class JdbcDirectAnswers implements DirectAnswers {
       select (select count(*) from streak), (select count(*) from closed)
       """;
 
-  private final Database database;
+  /** The statement for each batch size, made once. */
+  private static final List<String> RECORD_BY_SIZE =
+      IntStream.rangeClosed(1, LARGEST_BATCH)
+          .mapToObj(size -> RECORD.formatted(String.join(",", nCopies(size, VALUES_ROW))))
+          .toList();
 
-  JdbcDirectAnswers(Database database) {
+  private final Database database;
+  private final GroupCommit<Pressed<?>> batches;
+  private final LongAdder transactions = new LongAdder();
+
+  /**
+   * @param parallel batches running at once at most, so that answers arriving meanwhile wait and
+   *     share the next
+   */
+  JdbcDirectAnswers(Database database, int parallel) {
     this.database = database;
+    this.batches =
+        new GroupCommit<>(
+            parallel,
+            LARGEST_BATCH,
+            (one, other) -> one.answer.chat().equals(other.answer.chat()),
+            this::run);
   }
 
   @Override
-  public <T> Optional<T> inTransaction(Function<Writes, Optional<T>> work) {
+  public <T> Optional<T> record(PressedAnswer answer, Rest<T> rest) {
+    Pressed<T> pressed = new Pressed<>(answer, rest);
+    batches.submit(pressed);
+    if (pressed.outcome == Outcome.AGAIN_ALONE) {
+      run(List.of(pressed));
+    }
+    return pressed.result();
+  }
+
+  /** Transactions that recorded answers so far; answers per transaction show the batching. */
+  long transactions() {
+    return transactions.sum();
+  }
+
+  /** Answers waiting for a transaction to share. */
+  int waiting() {
+    return batches.waiting();
+  }
+
+  /**
+   * Runs a batch in one transaction. A batch of several that cannot commit as a whole leaves each
+   * answer to be tried again alone, so that one answer's trouble is never another's.
+   */
+  private void run(List<Pressed<?>> batch) {
+    batch.forEach(Pressed::reset);
+    boolean shared = batch.size() > 1;
     try (Connection connection = database.dataSource().getConnection()) {
       connection.setAutoCommit(false);
       try {
-        Optional<T> result = work.apply(new ConnectionWrites(connection));
-        if (result.isPresent()) {
+        if (recordAll(connection, batch)) {
           connection.commit();
+          batch.forEach(Pressed::committed);
+          if (batch.stream().anyMatch(pressed -> pressed.outcome == Outcome.RECORDED)) {
+            transactions.increment();
+          }
         } else {
           connection.rollback();
+          batch.forEach(pressed -> pressed.rolledBack(shared, null));
         }
-        return result;
-      } catch (RuntimeException e) {
+      } catch (SQLException | RuntimeException e) {
         connection.rollback();
-        throw e;
+        RuntimeException cause =
+            e instanceof SQLException sql ? failure(sql) : (RuntimeException) e;
+        batch.forEach(pressed -> pressed.rolledBack(shared, cause));
       }
     } catch (SQLException e) {
-      throw failure(e);
-    } catch (Unchecked e) {
-      throw failure(e.cause);
+      RuntimeException cause = failure(e);
+      batch.forEach(pressed -> pressed.rolledBack(false, cause));
     }
+  }
+
+  /** Records the batch and runs each rest; false when the batch must be rolled back. */
+  private boolean recordAll(Connection connection, List<Pressed<?>> batch) throws SQLException {
+    Map<Integer, RecordedAnswer> recorded = recordRows(connection, batch);
+    Writes writes = new ConnectionWrites(connection);
+    for (int n = 0; n < batch.size(); n++) {
+      RecordedAnswer found = recorded.get(n);
+      Pressed<?> pressed = batch.get(n);
+      if (found == null) {
+        pressed.outcome = Outcome.NOT_RECORDED;
+      } else if (!proceed(pressed, found, writes)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean proceed(Pressed<?> pressed, RecordedAnswer found, Writes writes)
+      throws SQLException {
+    try {
+      return pressed.proceed(found, writes);
+    } catch (Unchecked e) {
+      throw e.cause;
+    }
+  }
+
+  /** The answers the statement recorded, by their number in the batch. */
+  private static Map<Integer, RecordedAnswer> recordRows(
+      Connection connection, List<Pressed<?>> batch) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(RECORD_BY_SIZE.get(batch.size() - 1))) {
+      int next = 1;
+      for (int n = 0; n < batch.size(); n++) {
+        next = bind(statement, next, n, batch.get(n).answer);
+      }
+      Map<Integer, RecordedAnswer> recorded = new HashMap<>();
+      try (ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          if (row.getBoolean(12)) {
+            recorded.put(row.getInt(1), recorded(row, batch.get(row.getInt(1)).answer.correct()));
+          }
+        }
+      }
+      return recorded;
+    }
+  }
+
+  private static int bind(PreparedStatement statement, int first, int n, PressedAnswer answer)
+      throws SQLException {
+    statement.setInt(first, n);
+    statement.setLong(first + 1, answer.quizQuestionId());
+    statement.setString(first + 2, answer.chat().platform().name());
+    statement.setString(first + 3, answer.user().externalId());
+    statement.setString(first + 4, answer.user().displayName());
+    statement.setObject(first + 5, utc(answer.seenSince()));
+    statement.setString(first + 6, answer.chat().id());
+    statement.setString(first + 7, answer.curriculumId());
+    statement.setString(first + 8, answer.topicId());
+    statement.setString(first + 9, answer.questionId());
+    statement.setInt(first + 10, answer.choice());
+    statement.setBoolean(first + 11, answer.correct());
+    statement.setObject(first + 12, utc(answer.at()));
+    JdbcColumns.setCard(statement, first + 13, answer.firstCard());
+    return first + 23;
+  }
+
+  /** A recorded answer's row, columns as the statement's last select lists them. */
+  private static RecordedAnswer recorded(ResultSet row, boolean correct) throws SQLException {
+    boolean cardAdded = row.getBoolean(13);
+    LocalDate streakDay = row.getObject(7, LocalDate.class);
+    return new RecordedAnswer(
+        row.getLong(2),
+        Language.fromTag(row.getString(3)).orElse(Language.EN),
+        ZoneId.of(row.getString(4)),
+        new Streak(row.getInt(5), row.getInt(6), Optional.ofNullable(streakDay)),
+        row.getLong(8),
+        row.getLong(9),
+        row.getString(10),
+        row.getObject(11, LocalDate.class),
+        cardAdded ? Optional.empty() : existingCard(row),
+        row.getLong(15) + 1,
+        row.getLong(16) + (correct ? 1 : 0),
+        row.getLong(14));
+  }
+
+  /** The card the statement found, from column 17 on; empty when there was none. */
+  private static Optional<RecordedAnswer.ExistingCard> existingCard(ResultSet row)
+      throws SQLException {
+    long id = row.getLong(17);
+    if (row.wasNull()) {
+      return Optional.empty();
+    }
+    OffsetDateTime lastReview = row.getObject(23, OffsetDateTime.class);
+    ReviewCard card =
+        new ReviewCard(
+            CardState.valueOf(row.getString(18)),
+            row.getInt(19),
+            row.getDouble(20),
+            row.getDouble(21),
+            instant(row, 22),
+            lastReview == null ? null : lastReview.toInstant(),
+            row.getInt(24),
+            row.getInt(25),
+            row.getInt(26),
+            row.getInt(27));
+    return Optional.of(new RecordedAnswer.ExistingCard(id, card));
   }
 
   private RuntimeException failure(SQLException e) {
@@ -152,7 +326,72 @@ final class JdbcDirectAnswers implements DirectAnswers {
         database, new IllegalStateException("recording an answer failed: " + e.getMessage(), e));
   }
 
-  /** Carries an {@link SQLException} out of the work, which cannot throw it. */
+  /** How a pressed answer's batch ended for it. */
+  private enum Outcome {
+    /** Committed with the rest's value. */
+    RECORDED,
+    /** Nothing written: a condition failed, or the rest returned empty in its own transaction. */
+    NOT_RECORDED,
+    /** Its batch of several was rolled back; it is tried again in a transaction of its own. */
+    AGAIN_ALONE,
+    /** Its own transaction failed. */
+    FAILED
+  }
+
+  /** An answer on its way, with what became of it. */
+  private static final class Pressed<T> {
+    final PressedAnswer answer;
+    final Rest<T> rest;
+    Outcome outcome = Outcome.AGAIN_ALONE;
+    Optional<T> value = Optional.empty();
+    @Nullable RuntimeException failure;
+
+    Pressed(PressedAnswer answer, Rest<T> rest) {
+      this.answer = answer;
+      this.rest = rest;
+    }
+
+    void reset() {
+      outcome = Outcome.AGAIN_ALONE;
+      value = Optional.empty();
+      failure = null;
+    }
+
+    /** Runs the rest; false when it returned empty. */
+    boolean proceed(RecordedAnswer recorded, Writes writes) {
+      value = rest.after(recorded, writes);
+      return value.isPresent();
+    }
+
+    void committed() {
+      if (outcome != Outcome.NOT_RECORDED) {
+        outcome = Outcome.RECORDED;
+      }
+    }
+
+    /**
+     * Shared, the answer is tried again alone; alone, the failure is its own, and without one
+     * nothing was recorded.
+     */
+    void rolledBack(boolean shared, @Nullable RuntimeException failure) {
+      value = Optional.empty();
+      this.failure = failure;
+      if (shared) {
+        outcome = Outcome.AGAIN_ALONE;
+      } else {
+        outcome = failure == null ? Outcome.NOT_RECORDED : Outcome.FAILED;
+      }
+    }
+
+    Optional<T> result() {
+      if (outcome == Outcome.FAILED && failure != null) {
+        throw failure;
+      }
+      return outcome == Outcome.RECORDED ? value : Optional.empty();
+    }
+  }
+
+  /** Carries an {@link SQLException} out of the rest, which cannot throw it. */
   private static final class Unchecked extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final transient SQLException cause;
@@ -165,73 +404,6 @@ final class JdbcDirectAnswers implements DirectAnswers {
 
   /** The writes on the transaction's connection. */
   private record ConnectionWrites(Connection connection) implements Writes {
-    @Override
-    public Optional<RecordedAnswer> record(PressedAnswer answer) {
-      try (PreparedStatement statement = connection.prepareStatement(RECORD)) {
-        statement.setLong(1, answer.quizQuestionId());
-        statement.setString(2, answer.chat().platform().name());
-        statement.setString(3, answer.user().externalId());
-        statement.setString(4, answer.user().displayName());
-        statement.setObject(5, utc(answer.seenSince()));
-        statement.setString(6, answer.chat().id());
-        statement.setString(7, answer.curriculumId());
-        statement.setString(8, answer.topicId());
-        statement.setString(9, answer.questionId());
-        statement.setInt(10, answer.choice());
-        statement.setBoolean(11, answer.correct());
-        statement.setObject(12, utc(answer.at()));
-        JdbcColumns.setCard(statement, 13, answer.firstCard());
-        try (ResultSet row = statement.executeQuery()) {
-          return row.next() ? Optional.of(recorded(row, answer.correct())) : Optional.empty();
-        }
-      } catch (SQLException e) {
-        throw new Unchecked(e);
-      }
-    }
-
-    private static RecordedAnswer recorded(ResultSet row, boolean correct) throws SQLException {
-      boolean added = row.getLong(11) == 1;
-      boolean cardAdded = row.getLong(12) == 1;
-      LocalDate streakDay = row.getObject(6, LocalDate.class);
-      return new RecordedAnswer(
-          row.getLong(1),
-          Language.fromTag(row.getString(2)).orElse(Language.EN),
-          ZoneId.of(row.getString(3)),
-          new Streak(row.getInt(4), row.getInt(5), Optional.ofNullable(streakDay)),
-          row.getLong(7),
-          row.getLong(8),
-          row.getString(9),
-          row.getObject(10, LocalDate.class),
-          added,
-          added && !cardAdded ? existingCard(row) : Optional.empty(),
-          row.getLong(14) + (added ? 1 : 0),
-          row.getLong(15) + (added && correct ? 1 : 0),
-          row.getLong(13));
-    }
-
-    /** The card the statement found, from column 16 on; empty when there was none. */
-    private static Optional<RecordedAnswer.ExistingCard> existingCard(ResultSet row)
-        throws SQLException {
-      long id = row.getLong(16);
-      if (row.wasNull()) {
-        return Optional.empty();
-      }
-      OffsetDateTime lastReview = row.getObject(22, OffsetDateTime.class);
-      ReviewCard card =
-          new ReviewCard(
-              CardState.valueOf(row.getString(17)),
-              row.getInt(18),
-              row.getDouble(19),
-              row.getDouble(20),
-              instant(row, 21),
-              lastReview == null ? null : lastReview.toInstant(),
-              row.getInt(23),
-              row.getInt(24),
-              row.getInt(25),
-              row.getInt(26));
-      return Optional.of(new RecordedAnswer.ExistingCard(id, card));
-    }
-
     @Override
     public boolean updateCard(RecordedAnswer.ExistingCard existing, ReviewCard next) {
       try (PreparedStatement update = connection.prepareStatement(UPDATE_CARD)) {

@@ -6,7 +6,6 @@ import io.studybot.core.study.Streak;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The busiest turn, an answer pressed in a private chat, in plain SQL: one statement checks
@@ -20,28 +19,37 @@ public interface DirectAnswers {
   DirectAnswers NONE =
       new DirectAnswers() {
         @Override
-        public <T> Optional<T> inTransaction(Function<Writes, Optional<T>> work) {
+        public <T> Optional<T> record(PressedAnswer answer, Rest<T> rest) {
           return Optional.empty();
         }
       };
 
-  /** Runs the work in a transaction of its own: committed when it returns a value. */
-  <T> Optional<T> inTransaction(Function<Writes, Optional<T>> work);
+  /**
+   * Records the answer and, when the learner has no card for the question, its new card, then runs
+   * the rest in the same transaction: committed when the rest returns a value. Empty, with nothing
+   * written, when a condition of {@link PressedAnswer} does not hold, the learner had answered the
+   * question already, or the rest returns empty.
+   *
+   * <p>Answers pressed at the same moment may share a transaction, whose rests then run on one
+   * thread; when one of them returns empty, each answer is tried again in a transaction of its own,
+   * so a rest may run twice and must only write through {@link Writes}.
+   */
+  <T> Optional<T> record(PressedAnswer answer, Rest<T> rest);
 
-  /** What the work may write, all in its transaction. */
+  /** What follows the recording, in its transaction. */
+  @FunctionalInterface
+  interface Rest<T> {
+    Optional<T> after(RecordedAnswer recorded, Writes writes);
+  }
+
+  /** What the rest may write, all in the answer's transaction. */
   interface Writes {
-    /**
-     * Records the answer and, when the learner has no card for the question, its new card; empty
-     * (and nothing written) when any condition of {@link PressedAnswer} does not hold.
-     */
-    Optional<RecordedAnswer> record(PressedAnswer answer);
-
-    /** Moves a card on; false when it changed since {@link #record} read it. */
+    /** Moves a card on; false when it changed since it was read. */
     boolean updateCard(RecordedAnswer.ExistingCard card, ReviewCard next);
 
     /**
      * The quiz's last answer: the learner's streak, the topic completed, the quiz closed; false
-     * when the streak or the quiz changed since {@link #record} read them.
+     * when the streak or the quiz changed since they were read.
      */
     boolean finish(RecordedAnswer recorded, Streak streak, Instant at);
 

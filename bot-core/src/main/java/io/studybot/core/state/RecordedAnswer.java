@@ -8,9 +8,8 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /**
- * What {@link DirectAnswers.Writes#record} found and did.
+ * What {@link DirectAnswers#record} found and did: the answer is recorded.
  *
- * @param added false when the learner had answered this question already (nothing was written)
  * @param existingCard the learner's card for the question, when they had one (it was left as it
  *     was); empty when the new card was written
  * @param answered the learner's answers in the quiz, this one included
@@ -26,7 +25,6 @@ public record RecordedAnswer(
     long enrollmentId,
     String quizTopicId,
     LocalDate quizDay,
-    boolean added,
     Optional<ExistingCard> existingCard,
     long answered,
     long right,
@@ -34,7 +32,7 @@ public record RecordedAnswer(
 
   /** Whether this answer was the learner's last in the quiz. */
   public boolean finishedQuiz() {
-    return added && answered >= questions;
+    return answered >= questions;
   }
 
   /** A card as it was read, by its row. */
