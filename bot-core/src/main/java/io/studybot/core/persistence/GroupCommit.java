@@ -75,6 +75,7 @@ final class GroupCommit<T> {
   private void runNextBatch() {
     List<Entry<T>> batch = take();
     running++;
+    wakeNextCaller();
     lock.unlock();
     try {
       runner.accept(batch.stream().map(entry -> entry.work).toList());
@@ -82,11 +83,15 @@ final class GroupCommit<T> {
       lock.lock();
       running--;
       batch.forEach(Entry::ran);
-      // The oldest waiting work's caller runs the next batch.
-      Entry<T> next = waiting.peek();
-      if (next != null) {
-        next.woken.signal();
-      }
+      wakeNextCaller();
+    }
+  }
+
+  /** While another batch may run, the oldest waiting work's caller is woken to run it. */
+  private void wakeNextCaller() {
+    Entry<T> next = waiting.peek();
+    if (next != null && running < parallel) {
+      next.woken.signal();
     }
   }
 

@@ -67,6 +67,47 @@ class GroupCommitTest {
         .containsExactly(List.of("a1"), List.of("a2", "b1", "c1"), List.of("a3", "b2"));
   }
 
+  @Test
+  void waitingWorkRunsBesideABatchWhileAnotherMay() throws Exception {
+    CountDownLatch dRan = new CountDownLatch(1);
+    List<String> cSawD = new CopyOnWriteArrayList<>();
+    GroupCommit<String> commits =
+        new GroupCommit<>(
+            2,
+            1,
+            (one, other) -> false,
+            batch -> {
+              record(batch);
+              String work = batch.get(0);
+              if (work.equals("a") || work.equals("b")) {
+                awaitQuietly(release);
+              } else if (work.equals("c") && awaitQuietly(dRan)) {
+                cSawD.add("d ran while c was running");
+              } else if (work.equals("d")) {
+                dRan.countDown();
+              }
+            });
+    callers.submit(() -> commits.submit("a"));
+    callers.submit(() -> commits.submit("b"));
+    awaitBatches(2);
+    queue(commits, "c");
+    queue(commits, "d");
+
+    release.countDown();
+    awaitBatches(4);
+
+    assertThat(cSawD).hasSize(1);
+  }
+
+  private static boolean awaitQuietly(CountDownLatch latch) {
+    try {
+      return latch.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   private void queue(GroupCommit<String> commits, String work) throws InterruptedException {
     int before = commits.waiting();
     callers.submit(() -> commits.submit(work));
