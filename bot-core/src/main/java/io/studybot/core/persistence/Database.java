@@ -56,6 +56,8 @@ public final class Database implements AutoCloseable {
       try {
         if (fromTemplate) {
           openFirstConnection(dataSource);
+        } else if (EmbeddedTemplate.isCurrent(settings, dataSource)) {
+          log.info("Embedded database at the latest migration");
         } else {
           migrate(dataSource, settings);
         }

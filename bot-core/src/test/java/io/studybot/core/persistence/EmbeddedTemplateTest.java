@@ -83,6 +83,34 @@ class EmbeddedTemplateTest {
   }
 
   @Test
+  void anEmbeddedFileBehindTheJarIsMigratedOnOpen() throws SQLException {
+    DatabaseSettings settings = DatabaseSettings.embedded(dir);
+    Flyway.configure()
+        .dataSource(settings.url(), settings.user(), settings.password())
+        .locations("classpath:db/migration")
+        .target("9")
+        .load()
+        .migrate();
+    assertThat(
+            rows(
+                settings,
+                "select count(*) from information_schema.tables"
+                    + " where table_name = 'BROADCAST'"))
+        .containsExactly("[0]");
+
+    try (Database database = Database.open(settings)) {
+      assertThat(EmbeddedTemplate.isCurrent(settings, database.dataSource())).isTrue();
+    }
+
+    assertThat(
+            rows(
+                settings,
+                "select count(*) from information_schema.tables"
+                    + " where table_name = 'BROADCAST'"))
+        .containsExactly("[1]");
+  }
+
+  @Test
   void anExistingFileOrAnotherKindOfDatabaseIsLeftAlone() throws IOException {
     Path file = dir.resolve("studybot.mv.db");
     Files.writeString(file, "not a template");
