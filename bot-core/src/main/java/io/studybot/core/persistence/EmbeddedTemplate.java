@@ -16,6 +16,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
@@ -36,8 +38,12 @@ public final class EmbeddedTemplate {
 
   private EmbeddedTemplate() {}
 
+  /** Flyway's logger in the build, where it would print every migration; held so it stays set. */
+  private static final Logger BUILD_LOG = Logger.getLogger("org.flywaydb");
+
   /** Builds the template: {@code EmbeddedTemplate <target file>}. */
   public static void main(String[] args) throws IOException, SQLException {
+    BUILD_LOG.setLevel(Level.WARNING);
     Path target = Path.of(args[0]);
     Path work = Files.createTempDirectory("studybot-template");
     DatabaseSettings settings = DatabaseSettings.embedded(work);
