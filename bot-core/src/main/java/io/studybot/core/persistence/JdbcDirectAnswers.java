@@ -209,6 +209,7 @@ final class JdbcDirectAnswers implements DirectAnswers {
         batch.forEach(pressed -> pressed.rolledBack(shared, cause));
       }
     } catch (SQLException e) {
+      // No connection, or it broke: the database's trouble, so every answer's, and none is retried.
       RuntimeException cause = failure(e);
       batch.forEach(pressed -> pressed.rolledBack(false, cause));
     }
