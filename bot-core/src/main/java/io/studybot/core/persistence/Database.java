@@ -3,7 +3,6 @@ package io.studybot.core.persistence;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,7 +41,7 @@ public final class Database implements AutoCloseable {
   }
 
   public static Database open(DatabaseSettings settings) {
-    boolean fromTemplate = EmbeddedTemplate.placeIfNew(settings);
+    EmbeddedTemplate.placeIfNew(settings);
     HikariDataSource dataSource = pool(settings);
     try {
       // The embedded database's version is known before it is open, so Hibernate can boot while
@@ -54,9 +53,7 @@ public final class Database implements AutoCloseable {
               ? HibernateBoot.start(dataSource, known.get())
               : HibernateBoot.start(dataSource, DatabaseProduct.of(dataSource));
       try {
-        if (fromTemplate) {
-          openFirstConnection(dataSource);
-        } else if (EmbeddedTemplate.isCurrent(settings, dataSource)) {
+        if (EmbeddedTemplate.isCurrent(settings, dataSource)) {
           log.info("Embedded database at the latest migration");
         } else {
           migrate(dataSource, settings);
@@ -95,19 +92,6 @@ public final class Database implements AutoCloseable {
       pool.addDataSourceProperty("reWriteBatchedInserts", "true");
     }
     return pool;
-  }
-
-  /**
-   * A new embedded file made from the template is migrated already; its first connection opens it
-   * (and fails the start, as Flyway's would, when it cannot).
-   */
-  private static void openFirstConnection(DataSource dataSource) {
-    try {
-      dataSource.getConnection().close();
-      log.info("New embedded database made from the migrated template");
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not open the embedded database: " + e.getMessage(), e);
-    }
   }
 
   /** The study schema everywhere; on PostgreSQL also Quartz's tables for its clustered store. */

@@ -21,6 +21,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
+import org.slf4j.LoggerFactory;
 
 /**
  * An embedded database file with every migration applied, made when the jar is built: a new H2 file
@@ -28,6 +29,7 @@ import org.h2.api.ErrorCode;
  * on a cold JVM at the first start (about a second and a half of it).
  */
 public final class EmbeddedTemplate {
+  private static final org.slf4j.Logger log = LoggerFactory.getLogger(EmbeddedTemplate.class);
   static final String RESOURCE = "/db/embedded-template.mv.db";
   private static final String HISTORY_FILE = "embedded-template.history";
   private static final String HISTORY =
@@ -64,8 +66,8 @@ public final class EmbeddedTemplate {
 
   /**
    * Puts the template where the settings' H2 file will be, when that file does not exist yet and
-   * the jar has a template; a file that appears meanwhile is left as it is. True when the file is
-   * the template, at the jar's own latest migration.
+   * the jar has a template; a file that appears meanwhile is left as it is. True when it put it
+   * there; {@link #isCurrent} then finds the file at the jar's latest migration.
    */
   static boolean placeIfNew(DatabaseSettings settings) {
     Optional<Path> file = h2File(settings.url());
@@ -82,9 +84,10 @@ public final class EmbeddedTemplate {
         Files.copy(template, copy, StandardCopyOption.REPLACE_EXISTING);
         // A link, unlike a rename, never replaces a file another start made meanwhile.
         Files.createLink(file.get(), copy);
+        log.info("New embedded database made from the migrated template");
         return true;
       } catch (FileAlreadyExistsException e) {
-        return false; // another start made it first; that one is used, and migrated as usual
+        return false; // another start made it first; that one is used, migrated if it must be
       } finally {
         Files.deleteIfExists(copy);
       }
