@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiPredicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,9 +37,7 @@ class GroupCommitTest {
 
   @Test
   void workThatWaitedGoesInTogetherUpToTheLargestBatch() throws Exception {
-    GroupCommit<String> commits = new GroupCommit<>(1, 2, (one, other) -> false, this::holdFirst);
-    callers.submit(() -> commits.submit("first"));
-    awaitBatches(1);
+    GroupCommit<String> commits = heldBy("first", 2, (one, other) -> false);
     for (String work : List.of("w1", "w2", "w3", "w4", "w5")) {
       queue(commits, work);
     }
@@ -52,10 +51,7 @@ class GroupCommitTest {
 
   @Test
   void workThatMustStayApartWaitsForTheNextBatch() throws Exception {
-    GroupCommit<String> commits =
-        new GroupCommit<>(1, 8, (one, other) -> one.charAt(0) == other.charAt(0), this::holdFirst);
-    callers.submit(() -> commits.submit("a1"));
-    awaitBatches(1);
+    GroupCommit<String> commits = heldBy("a1", 8, (one, other) -> one.charAt(0) == other.charAt(0));
     for (String work : List.of("a2", "a3", "b1", "c1", "b2")) {
       queue(commits, work);
     }
@@ -106,6 +102,15 @@ class GroupCommitTest {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /** One batch at a time, and the first one, of {@code first} alone, running until released. */
+  private GroupCommit<String> heldBy(String first, int largest, BiPredicate<String, String> apart)
+      throws InterruptedException {
+    GroupCommit<String> commits = new GroupCommit<>(1, largest, apart, this::holdFirst);
+    callers.submit(() -> commits.submit(first));
+    awaitBatches(1);
+    return commits;
   }
 
   private void queue(GroupCommit<String> commits, String work) throws InterruptedException {

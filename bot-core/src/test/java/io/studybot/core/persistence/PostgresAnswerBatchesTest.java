@@ -70,10 +70,8 @@ class PostgresAnswerBatchesTest {
 
   @Test
   void answersArrivingWhileOneIsRecordedShareTheNextTransaction() throws Exception {
-    CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Future<Optional<String>> first = press(0, 0, held(holding, release));
-    holding.await(10, TimeUnit.SECONDS);
+    Future<Optional<String>> first = holdTheDatabase(release);
     List<Future<Optional<String>>> queued = new ArrayList<>();
     for (int learner = 1; learner <= 4; learner++) {
       queued.add(press(learner, 0, recorded(learner)));
@@ -94,10 +92,8 @@ class PostgresAnswerBatchesTest {
 
   @Test
   void anAnswerThatCannotCommitLeavesTheOthersOfItsBatchRecorded() throws Exception {
-    CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Future<Optional<String>> first = press(0, 0, held(holding, release));
-    holding.await(10, TimeUnit.SECONDS);
+    Future<Optional<String>> first = holdTheDatabase(release);
     Future<Optional<String>> good = press(1, 0, recorded(1));
     Future<Optional<String>> refusing = press(2, 0, refused(2));
     Future<Optional<String>> renamed =
@@ -134,6 +130,15 @@ class PostgresAnswerBatchesTest {
   private Future<Optional<String>> press(
       int learner, int question, DirectAnswers.Rest<String> rest) {
     return pressing.submit(() -> answers.record(pressed(learner, question, null), rest));
+  }
+
+  /** Learner 0's answer, whose rest keeps its transaction (the only one allowed) open. */
+  private Future<Optional<String>> holdTheDatabase(CountDownLatch release)
+      throws InterruptedException {
+    CountDownLatch holding = new CountDownLatch(1);
+    Future<Optional<String>> first = press(0, 0, held(holding, release));
+    assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+    return first;
   }
 
   private DirectAnswers.Rest<String> held(CountDownLatch holding, CountDownLatch release) {
