@@ -41,7 +41,9 @@ public final class Database implements AutoCloseable {
   }
 
   public static Database open(DatabaseSettings settings) {
-    EmbeddedTemplate.placeIfNew(settings);
+    if (EmbeddedTemplate.placeIfNew(settings)) {
+      log.info("New embedded database made from the migrated template");
+    }
     HikariDataSource dataSource = pool(settings);
     try {
       // The embedded database's version is known before it is open, so Hibernate can boot while

@@ -21,7 +21,6 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
-import org.slf4j.LoggerFactory;
 
 /**
  * An embedded database file with every migration applied, made when the jar is built: a new H2 file
@@ -29,7 +28,6 @@ import org.slf4j.LoggerFactory;
  * on a cold JVM at the first start (about a second and a half of it).
  */
 public final class EmbeddedTemplate {
-  private static final org.slf4j.Logger log = LoggerFactory.getLogger(EmbeddedTemplate.class);
   static final String RESOURCE = "/db/embedded-template.mv.db";
   private static final String HISTORY_FILE = "embedded-template.history";
   private static final String HISTORY =
@@ -84,7 +82,6 @@ public final class EmbeddedTemplate {
         Files.copy(template, copy, StandardCopyOption.REPLACE_EXISTING);
         // A link, unlike a rename, never replaces a file another start made meanwhile.
         Files.createLink(file.get(), copy);
-        log.info("New embedded database made from the migrated template");
         return true;
       } catch (FileAlreadyExistsException e) {
         return false; // another start made it first; that one is used, migrated if it must be
